@@ -1,0 +1,55 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.spi.ConnectorException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Builds the command line and maps every failure to a message on stderr and an {@link ExitCode}. */
+public final class Cli {
+    private Cli() {
+    }
+
+    /**
+     * Runs {@code plugboard} with the given arguments.
+     *
+     * @param args the arguments
+     * @param out  where data goes
+     * @param err  where messages go
+     * @return the exit status
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        PlugboardCommand root = new PlugboardCommand();
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, line, parse) -> {
+            line.getErr().println("plugboard: " + root.masker().mask(messageOf(e)));
+            line.getErr().flush();
+            return exitCodeOf(e).code();
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static ExitCode exitCodeOf(Throwable e) {
+        if (e instanceof HostException h) {
+            return h.exitCode();
+        }
+        if (e instanceof ConnectorException c) {
+            return ExitCode.of(c.kind());
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    static String messageOf(Throwable e) {
+        if (e instanceof HostException || e instanceof ConnectorException) {
+            return e.getMessage();
+        }
+        return "internal error: " + e + " (please report this with the command you ran)";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.host.config.SecretMasker;
+import dev.plugboard.host.plugin.PluginCatalog;
+import dev.plugboard.host.plugin.PluginLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root {@code plugboard} command: global options and the list of subcommands. */
+@Command(name = "plugboard",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Runs Plugboard connector plugins: validate config, sync identities and access, run reports,"
+                + " grant and revoke.",
+        subcommands = {
+            PluginsCommand.class,
+            SpecCommand.class,
+            ValidateCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:success",
+            " 1:internal error (a bug in the host or a plugin)",
+            " 2:usage error (bad arguments, unknown plugin or report)",
+            " 3:invalid configuration or parameters",
+            " 4:authentication or permission failure",
+            " 5:remote failure (unavailable, rate limited, not found, refused)",
+            "130:interrupted"
+        })
+public final class PlugboardCommand implements Runnable {
+
+    @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            defaultValue = "${env:PLUGBOARD_PLUGINS:-./plugins}",
+            description = "Folder of plugin jars (default: $PLUGBOARD_PLUGINS, else ./plugins).")
+    private Path pluginsDir;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.none());
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: try 'plugboard plugins', or 'plugboard help' for all commands");
+    }
+
+    /** @return the global options */
+    public HostOptions options() {
+        return new HostOptions(pluginsDir);
+    }
+
+    /**
+     * Loads the plugins folder.
+     *
+     * @return the catalog; close it when done
+     */
+    public PluginCatalog loadPlugins() {
+        try {
+            return new PluginLoader().load(pluginsDir);
+        } catch (IOException e) {
+            throw new HostException(ExitCode.USAGE, "cannot list the plugins folder " + pluginsDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the masker of the configuration in use (none before a config is loaded) */
+    public SecretMasker masker() {
+        return masker.get();
+    }
+
+    /** @param current the masker of the configuration now in use, so every error message is masked */
+    public void useMasker(SecretMasker current) {
+        masker.set(current);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.plugboard.host.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a configuration file (JSON, or YAML for {@code .yaml}/{@code .yml}) and resolves references in its string
+ * values: {@code ${env:NAME}} is the environment variable NAME, {@code ${file:PATH}} the content of a file (relative
+ * paths are relative to the config file; one trailing newline is dropped), and {@code $${} is a literal
+ * {@code ${}. A reference may be the whole value or part of it.
+ */
+public final class ConfigLoader {
+    private static final Pattern REFERENCE = Pattern.compile("\\$(\\$?)\\{(env|file):([^}]*)}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Function<String, Optional<String>> environment;
+
+    /** A loader that reads the process environment. */
+    public ConfigLoader() {
+        this(name -> Optional.ofNullable(System.getenv(name)));
+    }
+
+    /** @param environment looks up environment variables (tests pass a map) */
+    public ConfigLoader(Function<String, Optional<String>> environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    /**
+     * @param file a JSON or YAML file holding one object
+     * @return the object with every reference resolved
+     * @throws ConfigException when the file cannot be read or parsed, is not an object, or a reference cannot be
+     *                         resolved; the message names the file, the place and what to fix
+     */
+    public ObjectNode load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        boolean yaml = isYaml(file);
+        JsonNode root;
+        try {
+            root = (yaml ? YAML : JSON).readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConfigException("config file " + file + " is not valid " + (yaml ? "YAML" : "JSON") + where
+                    + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException("config file " + file + " is empty: it must hold one object of settings"
+                    + " (see 'plugboard spec <plugin>')");
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw new ConfigException("config file " + file + " must hold one object of settings, but holds "
+                    + (root.isArray() ? "a list" : "a single value"));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        resolve(object, "", base, file);
+        return object;
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private void resolve(JsonNode node, String pointer, Path base, Path file) throws ConfigException {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                if (field.getValue().isTextual()) {
+                    field.setValue(TextNode.valueOf(resolveText(field.getValue().asText(), at, base, file)));
+                } else {
+                    resolve(field.getValue(), at, base, file);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                String at = pointer + "/" + i;
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(resolveText(array.get(i).asText(), at, base, file)));
+                } else {
+                    resolve(array.get(i), at, base, file);
+                }
+            }
+        }
+    }
+
+    private String resolveText(String value, String pointer, Path base, Path file) throws ConfigException {
+        Matcher m = REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            out.append(value, last, m.start());
+            last = m.end();
+            if (!m.group(1).isEmpty()) {
+                out.append(m.group().substring(1));
+                continue;
+            }
+            String kind = m.group(2);
+            String name = m.group(3).trim();
+            if (name.isEmpty()) {
+                throw new ConfigException(file + ": " + pointer + " has an empty reference ${" + kind
+                        + ":}; write ${" + kind + ":" + ("env".equals(kind) ? "NAME" : "PATH") + "}");
+            }
+            out.append("env".equals(kind) ? env(name, pointer, file) : fileContent(name, pointer, base, file));
+        }
+        out.append(value, last, value.length());
+        return out.toString();
+    }
+
+    private String env(String name, String pointer, Path file) throws ConfigException {
+        return environment.apply(name).orElseThrow(() -> new ConfigException(file + ": " + pointer
+                + " refers to ${env:" + name + "}, but the environment variable " + name + " is not set"));
+    }
+
+    private static String fileContent(String name, String pointer, Path base, Path file) throws ConfigException {
+        Path target = base.resolve(name);
+        try {
+            String content = Files.readString(target, StandardCharsets.UTF_8);
+            if (content.endsWith("\r\n")) {
+                return content.substring(0, content.length() - 2);
+            }
+            return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": " + pointer + " refers to ${file:" + name + "}, but " + target
+                    + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": " + pointer + " refers to ${file:" + name + "}, which cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+}

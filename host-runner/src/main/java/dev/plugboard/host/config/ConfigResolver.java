@@ -1,0 +1,56 @@
+package dev.plugboard.host.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Loads a plugin's configuration file, resolves its references and validates it against the plugin's schema. */
+public final class ConfigResolver {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ConfigLoader loader;
+
+    /** @param loader reads files and resolves references */
+    public ConfigResolver(ConfigLoader loader) {
+        this.loader = Objects.requireNonNull(loader, "loader");
+    }
+
+    /**
+     * @param schemaJson the plugin's config schema
+     * @param pluginId   the plugin's id, for messages
+     * @param file       the configuration file
+     * @return the resolved configuration with its schema errors
+     * @throws ConfigException when the file cannot be read, parsed or resolved
+     * @throws SchemaValidator.InvalidSchemaException when the plugin's schema is broken (a plugin bug)
+     */
+    public ResolvedConfig resolve(String schemaJson, String pluginId, Path file)
+            throws ConfigException, SchemaValidator.InvalidSchemaException {
+        SchemaValidator validator = SchemaValidator.compile(schemaJson, "plugin '" + pluginId + "' config schema");
+        ObjectNode document = loader.load(file);
+        Set<String> secretPointers;
+        try {
+            secretPointers = SecretFields.declared(JSON.readTree(schemaJson));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SchemaValidator.InvalidSchemaException("plugin '" + pluginId + "' config schema is not JSON", e);
+        }
+        SecretMasker masker = SecretMasker.of(document, secretPointers);
+        List<SchemaError> errors = validator.validate(document).stream()
+                .map(e -> new SchemaError(e.pointer(), masker.mask(e.message())))
+                .toList();
+        return new ResolvedConfig(document, masker, errors);
+    }
+
+    /**
+     * @param schemaJson a schema
+     * @param document   a document
+     * @return the document's errors against the schema
+     * @throws SchemaValidator.InvalidSchemaException when the schema is broken
+     */
+    public static List<SchemaError> validate(String schemaJson, JsonNode document)
+            throws SchemaValidator.InvalidSchemaException {
+        return SchemaValidator.compile(schemaJson, "schema").validate(document);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.plugboard.host.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plugboard.spi.ConnectorConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A configuration read, resolved and checked against its plugin's schema.
+ *
+ * @param document     the resolved configuration (holds secrets: never print it; print {@link #masked()})
+ * @param masker       masks this configuration's secrets
+ * @param schemaErrors how it breaks the schema; empty when valid
+ */
+public record ResolvedConfig(ObjectNode document, SecretMasker masker, List<SchemaError> schemaErrors) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Checks and copies. */
+    public ResolvedConfig {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(masker, "masker");
+        schemaErrors = List.copyOf(schemaErrors);
+    }
+
+    /** @return the configuration with secrets replaced by {@code ****} */
+    public ObjectNode masked() {
+        return (ObjectNode) masker.maskConfig(document);
+    }
+
+    /** @return the configuration in the SPI's form */
+    @SuppressWarnings("unchecked")
+    public ConnectorConfig toConnectorConfig() {
+        try {
+            return new ConnectorConfig(JSON.writeValueAsString(document), JSON.convertValue(document, Map.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a parsed configuration", e);
+        }
+    }
+
+    /** @return a SHA-256 of the resolved configuration, to tell whether a checkpoint belongs to it */
+    public String fingerprint() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] canonical = JSON.writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsBytes(JSON.convertValue(document, java.util.TreeMap.class));
+            return HexFormat.of().formatHex(digest.digest(canonical));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot fingerprint a configuration", e);
+        }
+    }
+
+    /** @return never the secrets */
+    @Override
+    public String toString() {
+        return "ResolvedConfig" + masked();
+    }
+}

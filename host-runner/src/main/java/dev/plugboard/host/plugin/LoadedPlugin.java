@@ -1,0 +1,66 @@
+package dev.plugboard.host.plugin;
+
+import dev.plugboard.spi.Connector;
+import dev.plugboard.spi.ConnectorConfig;
+import dev.plugboard.spi.ConnectorContext;
+import dev.plugboard.spi.ConnectorDescriptor;
+import dev.plugboard.spi.ConnectorProvider;
+import java.nio.file.Path;
+
+/**
+ * A plugin that loaded: its descriptor, its jar, and a way to open connectors that keeps every call inside the
+ * plugin's class loader.
+ */
+public final class LoadedPlugin {
+    private final ConnectorDescriptor descriptor;
+    private final Path jar;
+    private final ConnectorProvider provider;
+    private final ClassLoader loader;
+
+    LoadedPlugin(ConnectorDescriptor descriptor, Path jar, ConnectorProvider provider, ClassLoader loader) {
+        this.descriptor = descriptor;
+        this.jar = jar;
+        this.provider = provider;
+        this.loader = loader;
+    }
+
+    /** @return what the plugin is */
+    public ConnectorDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** @return the plugin id */
+    public String id() {
+        return descriptor.id();
+    }
+
+    /** @return the jar it came from */
+    public Path jar() {
+        return jar;
+    }
+
+    /** @return the plugin's class loader (for tests and diagnostics) */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /**
+     * Opens a connector. The returned connector runs every call with the plugin's context class loader.
+     *
+     * @param config  a validated configuration
+     * @param context the host's context
+     * @return the connector; close it before closing the catalog
+     */
+    public Connector open(ConnectorConfig config, ConnectorContext context) {
+        Connector connector = ContextClassLoader.with(loader, () -> provider.open(config, context));
+        if (connector == null) {
+            throw new IllegalStateException("plugin '" + id() + "' returned null from open()");
+        }
+        return new IsolatedConnector(connector, loader, id());
+    }
+
+    @Override
+    public String toString() {
+        return descriptor.id() + " " + descriptor.version() + " (" + jar.getFileName() + ")";
+    }
+}
