@@ -1,0 +1,76 @@
+package dev.plugboard.host.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = new ConfigLoader(name -> Optional.ofNullable(Map.of(
+            "SENTRY_TOKEN", "sntryi_fake_from_env", "REGION", "de").get(name)));
+
+    @Test
+    void readsYamlAndResolvesEnvAndFileReferencesAnywhereInAString() throws Exception {
+        Files.writeString(dir.resolve("token.txt"), "sntryi_fake_from_file\n");
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, """
+                authToken: ${env:SENTRY_TOKEN}
+                otherToken: ${file:token.txt}
+                baseUrl: https://${env:REGION}.sentry.io
+                literal: $${env:NOT_RESOLVED}
+                nested:
+                  list: ["${env:REGION}", 3]
+                """);
+        ObjectNode node = loader.load(config);
+        assertThat(node.toString()).isEqualTo("{\"authToken\":\"sntryi_fake_from_env\",\"otherToken\":\"sntryi_fake_from_file\","
+                + "\"baseUrl\":\"https://de.sentry.io\",\"literal\":\"${env:NOT_RESOLVED}\",\"nested\":{\"list\":[\"de\",3]}}");
+    }
+
+    @Test
+    void readsJson() throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"organization\": \"acme\", \"maxConcurrency\": 4}");
+        assertThat(loader.load(config).toString()).isEqualTo("{\"organization\":\"acme\",\"maxConcurrency\":4}");
+    }
+
+    @Test
+    void saysWhichReferenceCannotBeResolved() throws Exception {
+        Path config = dir.resolve("c.yaml");
+        Files.writeString(config, "auth:\n  token: ${env:MISSING_TOKEN}\n");
+        assertThatThrownBy(() -> loader.load(config)).isInstanceOf(ConfigException.class)
+                .hasMessage(config + ": /auth/token refers to ${env:MISSING_TOKEN}, but the environment variable"
+                        + " MISSING_TOKEN is not set");
+        Files.writeString(config, "token: ${file:secret/none.txt}\n");
+        assertThatThrownBy(() -> loader.load(config)).isInstanceOf(ConfigException.class)
+                .hasMessage(config + ": /token refers to ${file:secret/none.txt}, but " + dir.resolve("secret/none.txt")
+                        + " does not exist");
+    }
+
+    @Test
+    void saysWhereAFileIsMalformedOrNotAnObject() throws Exception {
+        Path json = dir.resolve("bad.json");
+        Files.writeString(json, "{\"a\": 1,,}");
+        assertThatThrownBy(() -> loader.load(json)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config file " + json + " is not valid JSON at line 1, column 9: ");
+        Path yaml = dir.resolve("list.yml");
+        Files.writeString(yaml, "- a\n- b\n");
+        assertThatThrownBy(() -> loader.load(yaml)).isInstanceOf(ConfigException.class)
+                .hasMessage("config file " + yaml + " must hold one object of settings, but holds a list");
+        Path empty = dir.resolve("empty.yaml");
+        Files.writeString(empty, "");
+        assertThatThrownBy(() -> loader.load(empty)).isInstanceOf(ConfigException.class)
+                .hasMessage("config file " + empty + " is empty: it must hold one object of settings"
+                        + " (see 'plugboard spec <plugin>')");
+        assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml"))).isInstanceOf(ConfigException.class)
+                .hasMessage("config file " + dir.resolve("nope.yaml") + " does not exist");
+    }
+}
