@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The main job, end to end, on the embedded default: builds Plugboard, starts the Sentry simulator, validates the
+# config, syncs the organization's identities and access, and writes the access-review CSV.
+# Needs only JDK 17 and Maven. Output goes to ./demo-output (or $PLUGBOARD_DEMO_OUT).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+out=${PLUGBOARD_DEMO_OUT:-$root/demo-output}
+
+if [ "${PLUGBOARD_DEMO_SKIP_BUILD:-}" != "1" ]; then
+  echo "Building (mvn -B -q package -DskipTests)..."
+  mvn -B -q package -DskipTests
+fi
+
+rm -rf "$out"
+mkdir -p "$out/plugins"
+cp sentry-plugin/target/sentry-plugin.jar "$out/plugins/"
+
+echo "Starting the Sentry simulator (500 members, 50 teams, 200 projects)..."
+java -jar sentry-simulator/target/sentry-simulator.jar --port 0 --seed 1 --members 500 --teams 50 --projects 200 \
+  > "$out/simulator.json" 2> "$out/simulator.log" &
+sim=$!
+trap 'kill $sim 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  [ -s "$out/simulator.json" ] && break
+  kill -0 $sim 2>/dev/null || { echo "the simulator failed to start:"; cat "$out/simulator.log"; exit 1; }
+  sleep 0.1
+done
+[ -s "$out/simulator.json" ] || { echo "the simulator did not start within 30 s"; exit 1; }
+field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" "$out/simulator.json"; }
+base_url=$(field baseUrl)
+organization=$(field organization)
+export SENTRY_AUTH_TOKEN=$(field token)
+
+cat > "$out/sentry.yaml" <<YAML
+# The token comes from the environment, so it is never written to this file.
+authToken: \${env:SENTRY_AUTH_TOKEN}
+organization: $organization
+baseUrl: $base_url
+YAML
+
+plugboard() { java -jar "$root/host-runner/target/plugboard.jar" --plugins "$out/plugins" "$@"; }
+
+echo
+echo "$ plugboard plugins"
+plugboard plugins
+echo
+echo "$ plugboard validate sentry --config $out/sentry.yaml"
+plugboard validate sentry --config "$out/sentry.yaml"
+echo
+echo "$ plugboard sync sentry --config $out/sentry.yaml --out $out/sync.jsonl"
+plugboard sync sentry --config "$out/sentry.yaml" --out "$out/sync.jsonl" --quiet
+echo
+echo "$ plugboard access --sync $out/sync.jsonl --format csv --out $out/access.csv"
+plugboard access --sync "$out/sync.jsonl" --format csv --out "$out/access.csv"
+
+echo
+echo "Done."
+echo "  sync file:           $out/sync.jsonl ($(wc -l < "$out/sync.jsonl") records)"
+echo "  access review (CSV): $out/access.csv ($(($(wc -l < "$out/access.csv") - 1)) rows)"
+echo "  summary:             $(tail -n 1 "$out/sync.jsonl")"
