@@ -22,6 +22,9 @@ public final class Cli {
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
+        for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class, Cli.class.getClassLoader())) {
+            cli.addSubcommand(extension);
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, line, parse) -> {
             line.getErr().println("plugboard: " + root.masker().mask(messageOf(e)));
