@@ -20,11 +20,12 @@ public final class Cli {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         PlugboardCommand root = new PlugboardCommand();
         CommandLine cli = new CommandLine(root);
-        cli.setOut(out);
-        cli.setErr(err);
+        // before setOut/setErr, which apply to the subcommands present at the time
         for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class, Cli.class.getClassLoader())) {
             cli.addSubcommand(extension);
         }
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, line, parse) -> {
             line.getErr().println("plugboard: " + root.masker().mask(messageOf(e)));
