@@ -1,0 +1,117 @@
+package dev.plugboard.sentry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plugboard.spi.CheckResult;
+import dev.plugboard.spi.Connector;
+import dev.plugboard.spi.ConnectorContext;
+import dev.plugboard.spi.ResourceSync;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An open Sentry connector: its own Vert.x instance (one event loop, daemon threads) and web client, the shared
+ * {@link SentryClient}, the memoized organization, the identity sync and the check. Reports and provisioning
+ * will use the same client; until then they are absent. {@link #close()} stops every thread it started.
+ */
+final class SentryConnector implements Connector {
+    private final Vertx vertx;
+    private final WebClient web;
+    private final ExecutorService callbacks;
+    private final RateLimitPacer pacer;
+    private final IdentitySync sync;
+    private final SentryCheck check;
+    private final Async async;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SentryConnector(SentryConfig config, ConnectorContext context, Tuning tuning) {
+        int concurrency = Math.min(config.maxConcurrency().orElse(Integer.MAX_VALUE),
+                context.limits().maxConcurrency());
+        Duration timeout = config.requestTimeout().orElse(context.limits().requestTimeout());
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1).setUseDaemonThread(true));
+        this.web = WebClient.create(vertx, new WebClientOptions()
+                        .setUserAgent("plugboard-sentry")
+                        .setFollowRedirects(false)
+                        .setKeepAlive(true)
+                        .setDecompressionSupported(true)
+                        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()))),
+                new PoolOptions().setHttp1MaxSize(concurrency));
+        AtomicInteger n = new AtomicInteger();
+        this.callbacks = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "plugboard-sentry-callback-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        RateLimitPacer.Timers timers = (delay, task) -> {
+            if (!closed.get()) {
+                vertx.setTimer(Math.max(1, delay.toMillis()), id -> task.run());
+            }
+        };
+        this.pacer = new RateLimitPacer(concurrency, context.clock(), timers, tuning.resetMargin(),
+                context.cancellation());
+        ObjectMapper json = new ObjectMapper();
+        SentryErrors errors = new SentryErrors(config.authToken(), config.organization(), json);
+        SentryClient client = new SentryClient(web, pacer, timers, context, tuning, errors, json, config.authToken(),
+                timeout);
+        SentryOrganization org = new SentryOrganization(client, config, context.logger());
+        this.async = new Async(callbacks);
+        this.sync = new IdentitySync(org, async);
+        this.check = new SentryCheck(org, config.authToken());
+    }
+
+    /**
+     * @param config  the bound configuration
+     * @param context the host's context
+     * @param tuning  retry and pacing knobs
+     * @return an open connector; nothing has been sent yet
+     */
+    static SentryConnector open(SentryConfig config, ConnectorContext context, Tuning tuning) {
+        return new SentryConnector(config, context, tuning);
+    }
+
+    @Override
+    public CompletionStage<CheckResult> check() {
+        return async.run(check::run);
+    }
+
+    @Override
+    public Optional<ResourceSync> resourceSync() {
+        return Optional.of(sync);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        pacer.close();
+        try {
+            web.close();
+        } catch (RuntimeException ignored) {
+            // closing anyway
+        }
+        var done = vertx.close();
+        if (Vertx.currentContext() == null) {
+            try {
+                done.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception ignored) {
+                // best effort: the threads are daemons
+            }
+        }
+        callbacks.shutdown();
+    }
+}
