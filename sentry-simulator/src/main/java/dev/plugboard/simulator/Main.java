@@ -1,0 +1,132 @@
+package dev.plugboard.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plugboard.simulator.ratelimit.RateLimitPolicy;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The standalone simulator: {@code java -jar sentry-simulator.jar [options]} prints one JSON line
+ * {@code {"baseUrl":..., "token":..., "organization":...}} when ready, then serves until killed.
+ */
+public final class Main {
+    /** The usage text. */
+    public static final String USAGE = "usage: java -jar sentry-simulator.jar [--port N] [--seed N] [--members N] "
+            + "[--teams N] [--projects N] [--latency-ms N] [--token T] [--org SLUG] [--issues-per-project N] "
+            + "[--events-per-issue N] [--no-rate-limits] [--rate-limit N --concurrency-limit N]";
+
+    private Main() {
+    }
+
+    /** A bad command line. */
+    public static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Runs until killed. Exit code 2 on a usage error. */
+    public static void main(String[] args) throws InterruptedException {
+        SentrySimulator sim;
+        try {
+            sim = start(args, System.out);
+        } catch (UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "sentry-simulator-shutdown"));
+        forever.await();
+    }
+
+    /** Parses the arguments, starts a simulator and prints the ready line to {@code out}. */
+    public static SentrySimulator start(String[] args, PrintStream out) {
+        SimulatorOptions options = parse(args);
+        SentrySimulator sim = SentrySimulator.start(options);
+        ObjectNode line = new ObjectMapper().createObjectNode();
+        line.put("baseUrl", sim.baseUrl());
+        line.put("token", sim.token());
+        line.put("organization", sim.organization());
+        out.println(line.toString());
+        out.flush();
+        return sim;
+    }
+
+    /** Parses the arguments into options; {@link UsageException} when malformed. */
+    public static SimulatorOptions parse(String[] args) {
+        SimulatorOptions.Builder b = SimulatorOptions.builder();
+        boolean noRateLimits = false;
+        int rateLimit = -1;
+        int concurrencyLimit = -1;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--no-rate-limits" -> noRateLimits = true;
+                case "--help", "-h" -> throw new UsageException("help requested");
+                case "--port", "--seed", "--members", "--teams", "--projects", "--latency-ms", "--token", "--org",
+                     "--issues-per-project", "--events-per-issue", "--rate-limit", "--concurrency-limit" -> {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(a + " needs a value");
+                    }
+                    String v = args[++i];
+                    switch (a) {
+                        case "--port" -> b.port(intArg(a, v));
+                        case "--seed" -> b.seed(longArg(a, v));
+                        case "--members" -> b.members(intArg(a, v));
+                        case "--teams" -> b.teams(intArg(a, v));
+                        case "--projects" -> b.projects(intArg(a, v));
+                        case "--latency-ms" -> b.latency(Duration.ofMillis(intArg(a, v)));
+                        case "--token" -> b.defaultToken(v);
+                        case "--org" -> b.organizationSlug(v);
+                        case "--issues-per-project" -> b.issuesPerProject(intArg(a, v));
+                        case "--events-per-issue" -> b.eventsPerIssue(intArg(a, v));
+                        case "--rate-limit" -> rateLimit = intArg(a, v);
+                        default -> concurrencyLimit = intArg(a, v);
+                    }
+                }
+                default -> throw new UsageException("unknown argument: " + a);
+            }
+        }
+        if (noRateLimits && (rateLimit > 0 || concurrencyLimit > 0)) {
+            throw new UsageException("--no-rate-limits excludes --rate-limit and --concurrency-limit");
+        }
+        if (noRateLimits) {
+            b.rateLimits(RateLimitPolicy.disabled());
+        } else if (rateLimit > 0 || concurrencyLimit > 0) {
+            RateLimitPolicy saas = RateLimitPolicy.saas();
+            b.rateLimits(RateLimitPolicy.uniform(rateLimit > 0 ? rateLimit : saas.defaults().limit(),
+                    Duration.ofSeconds(1), concurrencyLimit > 0 ? concurrencyLimit : saas.defaults().concurrentLimit()));
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static int intArg(String name, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0) {
+                throw new UsageException(name + " must be >= 0: " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " needs a number: " + value);
+        }
+    }
+
+    private static long longArg(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " needs a number: " + value);
+        }
+    }
+}
