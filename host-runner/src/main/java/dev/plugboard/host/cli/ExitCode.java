@@ -16,6 +16,8 @@ public enum ExitCode {
     AUTH(4),
     /** The remote system failed, rate-limited us past our retries, or refused a request. */
     REMOTE(5),
+    /** Accepted, but not in effect until a person acts (an access request awaits approval, an invitation). */
+    PENDING(10),
     /** Interrupted (Ctrl-C) or cancelled. */
     INTERRUPTED(130);
 

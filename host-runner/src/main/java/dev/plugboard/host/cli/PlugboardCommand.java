@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
             PluginsCommand.class,
             SpecCommand.class,
             ValidateCommand.class,
+            GrantCommand.class,
+            RevokeCommand.class,
+            AccountCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -33,6 +36,7 @@ import picocli.CommandLine.Spec;
             " 3:invalid configuration or parameters",
             " 4:authentication or permission failure",
             " 5:remote failure (unavailable, rate limited, not found, refused)",
+            "10:accepted, but pending a person's action (access request, invitation)",
             "130:interrupted"
         })
 public final class PlugboardCommand implements Runnable {

@@ -59,6 +59,31 @@ public final class FixtureJars {
             return this;
         }
 
+        /**
+         * Copies compiled test classes (with their nested and anonymous classes) into the jar. They must use only
+         * the JDK and the SPI: in the plugin's class loader nothing else is visible.
+         */
+        public Jar classes(Class<?>... types) {
+            for (Class<?> type : types) {
+                try {
+                    Path file = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                            .resolve(type.getName().replace('.', '/') + ".class");
+                    String prefix = type.getSimpleName();
+                    try (Stream<Path> siblings = Files.list(file.getParent())) {
+                        for (Path f : siblings.toList()) {
+                            String n = f.getFileName().toString();
+                            if (n.equals(prefix + ".class") || n.startsWith(prefix + "$")) {
+                                entries.put(type.getPackageName().replace('.', '/') + "/" + n, Files.readAllBytes(f));
+                            }
+                        }
+                    }
+                } catch (IOException | URISyntaxException e) {
+                    throw new IllegalStateException("cannot copy class " + type.getName(), e);
+                }
+            }
+            return this;
+        }
+
         /** Adds the service file naming these providers. */
         public Jar service(String... providers) {
             return entry(SERVICE_FILE, String.join("\n", providers) + "\n");

@@ -1,0 +1,44 @@
+package dev.plugboard.host.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plugboard.spi.ProvisioningResult;
+import java.io.PrintWriter;
+
+/** Prints a provisioning outcome for people or as JSON, and gives its exit code. */
+final class ProvisioningOutput {
+    private ProvisioningOutput() {
+    }
+
+    static int print(PrintWriter out, ProvisioningResult result, boolean json, ConnectorSession session) {
+        String message = session.config().masker().mask(result.message());
+        if (json) {
+            ObjectNode node = new ObjectMapper().createObjectNode();
+            node.put("outcome", result.outcome().name());
+            node.put("message", message);
+            result.requests().forEach(r -> node.withArray("requests").add(session.config().masker().mask(r)));
+            if (result.requests().isEmpty()) {
+                node.putArray("requests");
+            }
+            result.created().ifPresent(c -> node.put("created", c.toString()));
+            try {
+                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            String label = switch (result.outcome()) {
+                case DONE -> "done";
+                case ALREADY_SO -> "already so";
+                case NEEDS_ACTION -> "needs action";
+                case PLANNED -> "dry run";
+            };
+            out.println(label + ": " + message);
+            result.created().ifPresent(c -> out.println("  account: " + c));
+            String verb = result.outcome() == ProvisioningResult.Outcome.PLANNED ? "  would send: " : "  sent: ";
+            result.requests().forEach(r -> out.println(verb + session.config().masker().mask(r)));
+        }
+        return result.outcome() == ProvisioningResult.Outcome.NEEDS_ACTION ? ExitCode.PENDING.code() : ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.spi.ResourceRef;
+import dev.plugboard.spi.RevokeRequest;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code plugboard revoke}: take an entitlement away from a principal. */
+@Command(name = "revoke", mixinStandardHelpOptions = true,
+        description = {"Revoke a grant, named by its grant id or by entitlement and principal, exactly as a sync lists them.",
+            "Idempotent: revoking what is not held answers 'already so'."})
+final class RevokeCommand implements Callable<Integer> {
+    @ParentCommand
+    private PlugboardCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ConnectorOptions options;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Target target;
+
+    static final class Target {
+        @Option(names = "--grant", required = true, paramLabel = "ID",
+                description = "Grant id from a sync, e.g. team:7:member:user:42.")
+        String grant;
+
+        @ArgGroup(exclusive = false)
+        Pair pair;
+    }
+
+    static final class Pair {
+        @Option(names = "--entitlement", required = true, paramLabel = "ID", description = "Entitlement id, e.g. team:7:member.")
+        String entitlement;
+
+        @Option(names = "--principal", required = true, paramLabel = "TYPE:ID", description = "Who holds it, e.g. user:42.")
+        String principal;
+    }
+
+    @Option(names = "--dry-run", description = "Change nothing; say what request would be made.")
+    private boolean dryRun;
+
+    @Option(names = "--json", description = "Print the outcome as JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        RevokeRequest request;
+        if (target.grant != null) {
+            GrantIds.Parsed parsed = GrantIds.parse(target.grant);
+            request = new RevokeRequest(parsed.entitlementId(), parsed.principal(), dryRun);
+        } else {
+            ResourceRef who = GrantIds.principal("--principal", target.pair.principal);
+            request = new RevokeRequest(target.pair.entitlement, who, dryRun);
+        }
+        try (ConnectorSession session = ConnectorSession.load(root, options)) {
+            var result = session.await(session.provisioning().revoke(request), "revoke()");
+            return ProvisioningOutput.print(spec.commandLine().getOut(), result, json, session);
+        }
+    }
+}
