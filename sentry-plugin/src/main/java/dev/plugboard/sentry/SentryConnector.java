@@ -61,7 +61,8 @@ final class SentryConnector implements Connector {
         };
         this.pacer = new RateLimitPacer(concurrency, context.clock(), timers, tuning.resetMargin(),
                 context.cancellation());
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         SentryErrors errors = new SentryErrors(config.authToken(), config.organization(), json);
         SentryClient client = new SentryClient(web, pacer, timers, context, tuning, errors, json, config.authToken(),
                 timeout);
