@@ -1,0 +1,318 @@
+package dev.plugboard.host.sync;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plugboard.host.output.JsonValueWriter;
+import dev.plugboard.spi.Resource;
+import dev.plugboard.spi.ResourceRef;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads and writes a {@link Checkpoint} as JSON ({@code OUT.checkpoint.json} beside the output). Writes go to a
+ * temporary file renamed over the old one, so a checkpoint is always whole. Instants in resource profiles are
+ * tagged ({@code {"$instant": "..."}}) so a resumed sync hands the plugin the same values.
+ */
+public final class CheckpointFile {
+    /** The format written in {@code format}; other formats are refused. */
+    public static final int FORMAT = 1;
+    private static final String INSTANT_TAG = "$instant";
+
+    private final Path path;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** @param path the checkpoint file */
+    public CheckpointFile(Path path) {
+        this.path = path.toAbsolutePath();
+    }
+
+    /**
+     * @param output a sync's output file
+     * @return the checkpoint file beside it, {@code OUTPUT.checkpoint.json}
+     */
+    public static CheckpointFile besides(Path output) {
+        Path abs = output.toAbsolutePath();
+        return new CheckpointFile(abs.resolveSibling(abs.getFileName() + ".checkpoint.json"));
+    }
+
+    /** @return the file */
+    public Path path() {
+        return path;
+    }
+
+    /** @return whether the file exists */
+    public boolean exists() {
+        return Files.exists(path);
+    }
+
+    /**
+     * Deletes the file, if any.
+     *
+     * @throws IOException when it exists and cannot be deleted
+     */
+    public void delete() throws IOException {
+        Files.deleteIfExists(path);
+    }
+
+    /**
+     * Writes the checkpoint atomically.
+     *
+     * @param checkpoint what to save
+     * @throws IOException when writing fails (the previous checkpoint is then intact)
+     */
+    public void write(Checkpoint checkpoint) throws IOException {
+        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator gen = mapper.getFactory().createGenerator(out)) {
+            gen.writeStartObject();
+            gen.writeNumberField("format", FORMAT);
+            gen.writeStringField("pluginId", checkpoint.pluginId());
+            gen.writeArrayFieldStart("types");
+            for (String t : checkpoint.types()) {
+                gen.writeString(t);
+            }
+            gen.writeEndArray();
+            gen.writeStringField("configSalt", checkpoint.configSalt());
+            gen.writeStringField("configDigest", checkpoint.configDigest());
+            gen.writeNumberField("outputPosition", checkpoint.outputPosition());
+            SyncState s = checkpoint.state();
+            gen.writeNumberField("elapsedMillis", s.elapsedMillis());
+            gen.writeNumberField("calls", s.calls());
+            gen.writeNumberField("requests", s.requests());
+            gen.writeNumberField("retries", s.retries());
+            gen.writeNumberField("pluginRetries", s.pluginRetries());
+            gen.writeObjectFieldStart("counts");
+            gen.writeNumberField("resourceTypes", s.counts().resourceTypes());
+            gen.writeObjectFieldStart("byType");
+            for (Map.Entry<String, SyncCounts.TypeCounts> e : s.counts().byType().entrySet()) {
+                gen.writeArrayFieldStart(e.getKey());
+                gen.writeNumber(e.getValue().resources());
+                gen.writeNumber(e.getValue().entitlements());
+                gen.writeNumber(e.getValue().grants());
+                gen.writeEndArray();
+            }
+            gen.writeEndObject();
+            gen.writeEndObject();
+            gen.writeArrayFieldStart("frontier");
+            for (SyncState.FrontierEntry entry : s.frontier()) {
+                gen.writeStartObject();
+                gen.writeArrayFieldStart("key");
+                for (int k : entry.key().path()) {
+                    gen.writeNumber(k);
+                }
+                gen.writeEndArray();
+                if (entry instanceof SyncState.ResourceEntry r) {
+                    gen.writeFieldName("resource");
+                    writeResource(gen, r.resource());
+                } else if (entry instanceof SyncState.PageEntry p) {
+                    writeListing(gen, p.listing());
+                    if (p.token().isPresent()) {
+                        gen.writeStringField("token", p.token().get());
+                    }
+                }
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
+        try {
+            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * @return the checkpoint
+     * @throws ResumeException when the file is missing, unreadable or not a checkpoint of this format
+     */
+    public Checkpoint read() throws ResumeException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(path.toFile());
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new ResumeException("there is no checkpoint " + path + " to resume from; run without --resume");
+        } catch (IOException e) {
+            throw new ResumeException("the checkpoint " + path + " cannot be read (" + e.getMessage()
+                    + "); run without --resume to start over", e);
+        }
+        try {
+            if (root == null || root.path("format").asInt(-1) != FORMAT) {
+                throw new IllegalArgumentException("unknown format " + (root == null ? "" : root.path("format")));
+            }
+            List<String> types = new ArrayList<>();
+            root.path("types").forEach(t -> types.add(t.asText()));
+            JsonNode counts = root.path("counts");
+            TreeMap<String, SyncCounts.TypeCounts> byType = new TreeMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = counts.path("byType").fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                byType.put(e.getKey(), new SyncCounts.TypeCounts(e.getValue().get(0).asLong(),
+                        e.getValue().get(1).asLong(), e.getValue().get(2).asLong()));
+            }
+            List<SyncState.FrontierEntry> frontier = new ArrayList<>();
+            for (JsonNode entry : root.path("frontier")) {
+                int[] k = new int[entry.path("key").size()];
+                for (int i = 0; i < k.length; i++) {
+                    k[i] = entry.path("key").get(i).asInt();
+                }
+                WalkKey key = WalkKey.of(k);
+                if (entry.has("resource")) {
+                    frontier.add(new SyncState.ResourceEntry(key, readResource(entry.get("resource"))));
+                } else {
+                    Optional<String> token = entry.hasNonNull("token") ? Optional.of(entry.get("token").asText())
+                            : Optional.empty();
+                    frontier.add(new SyncState.PageEntry(key, readListing(entry), token));
+                }
+            }
+            SyncState state = new SyncState(new SyncCounts(counts.path("resourceTypes").asLong(), byType), frontier,
+                    root.path("elapsedMillis").asLong(), root.path("calls").asLong(), root.path("requests").asLong(),
+                    root.path("retries").asLong(), root.path("pluginRetries").asLong());
+            return new Checkpoint(text(root, "pluginId"), types, text(root, "configSalt"), text(root, "configDigest"),
+                    root.path("outputPosition").asLong(), state);
+        } catch (RuntimeException e) {
+            throw new ResumeException("the checkpoint " + path + " is damaged (" + e.getMessage()
+                    + "); run without --resume to start over", e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("'" + field + "' is missing");
+        }
+        return v.asText();
+    }
+
+    private static void writeListing(JsonGenerator gen, Listing listing) throws IOException {
+        if (listing instanceof Listing.Resources r) {
+            gen.writeStringField("listing", "resources");
+            gen.writeStringField("type", r.type());
+            if (r.parent().isPresent()) {
+                gen.writeFieldName("parent");
+                writeRef(gen, r.parent().get());
+            }
+        } else if (listing instanceof Listing.Entitlements e) {
+            gen.writeStringField("listing", "entitlements");
+            gen.writeFieldName("of");
+            writeResource(gen, e.resource());
+        } else if (listing instanceof Listing.Grants g) {
+            gen.writeStringField("listing", "grants");
+            gen.writeFieldName("of");
+            writeResource(gen, g.resource());
+        }
+    }
+
+    private static Listing readListing(JsonNode entry) {
+        String kind = entry.path("listing").asText();
+        return switch (kind) {
+            case "resources" -> new Listing.Resources(text(entry, "type"),
+                    entry.has("parent") ? Optional.of(readRef(entry.get("parent"))) : Optional.empty());
+            case "entitlements" -> new Listing.Entitlements(readResource(entry.get("of")));
+            case "grants" -> new Listing.Grants(readResource(entry.get("of")));
+            default -> throw new IllegalArgumentException("unknown listing '" + kind + "'");
+        };
+    }
+
+    private static void writeRef(JsonGenerator gen, ResourceRef ref) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("type", ref.type());
+        gen.writeStringField("id", ref.id());
+        gen.writeEndObject();
+    }
+
+    private static ResourceRef readRef(JsonNode node) {
+        return new ResourceRef(text(node, "type"), text(node, "id"));
+    }
+
+    private static void writeResource(JsonGenerator gen, Resource r) throws IOException {
+        gen.writeStartObject();
+        gen.writeFieldName("ref");
+        writeRef(gen, r.ref());
+        if (r.parent().isPresent()) {
+            gen.writeFieldName("parent");
+            writeRef(gen, r.parent().get());
+        }
+        gen.writeStringField("displayName", r.displayName());
+        gen.writeFieldName("profile");
+        JsonValueWriter.write(gen, tagInstants(r.profile()));
+        gen.writeArrayFieldStart("childTypes");
+        for (String c : r.childTypes()) {
+            gen.writeString(c);
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Resource readResource(JsonNode node) {
+        if (node == null) {
+            throw new IllegalArgumentException("a resource is missing");
+        }
+        List<String> children = new ArrayList<>();
+        node.path("childTypes").forEach(c -> children.add(c.asText()));
+        Object profile = untag(node.path("profile"));
+        return new Resource(readRef(node.get("ref")),
+                node.has("parent") ? Optional.of(readRef(node.get("parent"))) : Optional.empty(),
+                node.path("displayName").asText(), (Map<String, Object>) profile, children);
+    }
+
+    private static Object tagInstants(Object value) {
+        if (value instanceof Instant i) {
+            return Map.of(INSTANT_TAG, i.toString());
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), tagInstants(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(tagInstants(v)));
+            return copy;
+        }
+        return value;
+    }
+
+    private static Object untag(JsonNode node) {
+        if (node.isObject()) {
+            if (node.size() == 1 && node.has(INSTANT_TAG) && node.get(INSTANT_TAG).isTextual()) {
+                return Instant.parse(node.get(INSTANT_TAG).asText());
+            }
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> map.put(e.getKey(), untag(e.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(n -> list.add(untag(n)));
+            return list;
+        }
+        if (node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isInt() || node.isLong()) {
+            return node.longValue();
+        }
+        return node.numberValue();
+    }
+}
