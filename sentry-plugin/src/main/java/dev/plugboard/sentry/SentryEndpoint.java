@@ -1,7 +1,7 @@
 package dev.plugboard.sentry;
 
 /**
- * The Sentry endpoints the identity sync reads, each with the scope it needs. The operation name is what
+ * The Sentry endpoints the identity sync and the reports read, each with the scope it needs. The operation name is what
  * requests are counted, paced and reported under (Sentry rate-limits per endpoint, not per URL).
  */
 enum SentryEndpoint {
@@ -10,7 +10,22 @@ enum SentryEndpoint {
     TEAMS("GET /organizations/{org}/teams/", "org:read", "Organization: Read", "list the organization's teams"),
     PROJECTS("GET /organizations/{org}/projects/", "org:read", "Organization: Read",
             "list the organization's projects"),
-    TEAM_MEMBERS("GET /teams/{org}/{team}/members/", "team:read", "Team: Read", "list a team's members");
+    TEAM_MEMBERS("GET /teams/{org}/{team}/members/", "team:read", "Team: Read", "list a team's members"),
+    // The reports' endpoints (dev.plugboard.sentry.reports).
+    ORGANIZATIONS("GET /organizations/", "org:read", "Organization: Read", "list the organizations"),
+    REPOSITORIES("GET /organizations/{org}/repos/", "org:read", "Organization: Read",
+            "list the repositories"),
+    TEAM_PROJECTS("GET /teams/{org}/{team}/projects/", "project:read", "Project: Read", "list a team's projects"),
+    PROJECT_USERS("GET /projects/{org}/{project}/users/", "project:read", "Project: Read",
+            "list a project's users"),
+    PROJECT_FEEDBACK("GET /projects/{org}/{project}/user-feedback/", "project:read", "Project: Read",
+            "list a project's user feedback"),
+    PROJECT_EVENTS("GET /projects/{org}/{project}/events/", "event:read", "Issue & Event: Read",
+            "list a project's events"),
+    ISSUES("GET /organizations/{org}/issues/", "event:read", "Issue & Event: Read", "list the issues"),
+    ISSUE_EVENTS("GET /organizations/{org}/issues/{issue}/events/", "event:read", "Issue & Event: Read",
+            "list an issue's events"),
+    STATS("GET /organizations/{org}/stats_v2/", "org:read", "Organization: Read", "read the event counts");
 
     private final String operation;
     private final String scope;

@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * @param endpoint which endpoint (for counting, pacing, scopes and messages)
  * @param apiHost  the host to send it to, e.g. {@code https://us.sentry.io}, without {@code /api/0}
- * @param path     the path after {@code /api/0}, already encoded, e.g. {@code /organizations/acme/members/}
+ * @param path     the path after {@code /api/0}, already encoded, e.g. {@code /organizations/acme/members/}; it may
+ *                 carry an encoded query ({@code ?a=1&a=2}, for repeated names), then {@code query} is appended
  * @param query    query parameters, in order
  * @param subject  what is looked up, for messages: "organization 'acme'", "team 'backend' of organization 'acme'"
  */
@@ -33,7 +34,7 @@ record SentryRequest(SentryEndpoint endpoint, URI apiHost, String path, Map<Stri
      */
     String url(Optional<String> cursor) {
         StringBuilder sb = new StringBuilder(apiHost.toString()).append("/api/0").append(path);
-        char sep = '?';
+        char sep = path.indexOf('?') >= 0 ? '&' : '?';
         Map<String, String> all = new LinkedHashMap<>(query);
         cursor.ifPresent(c -> all.put("cursor", c));
         for (Map.Entry<String, String> e : all.entrySet()) {
@@ -45,7 +46,8 @@ record SentryRequest(SentryEndpoint endpoint, URI apiHost, String path, Map<Stri
 
     /** @return e.g. {@code GET https://us.sentry.io/api/0/organizations/acme/members/} (no query, no secret) */
     String describe() {
-        return "GET " + apiHost + "/api/0" + path;
+        int q = path.indexOf('?');
+        return "GET " + apiHost + "/api/0" + (q >= 0 ? path.substring(0, q) : path);
     }
 
     /** @return a path segment, percent-encoded */

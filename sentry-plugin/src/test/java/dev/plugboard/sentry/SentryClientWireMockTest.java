@@ -1,0 +1,181 @@
+package dev.plugboard.sentry;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.plugboard.spi.ConnectorException;
+import dev.plugboard.spi.ErrorKind;
+import dev.plugboard.spi.Page;
+import dev.plugboard.spi.Resource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The HTTP layer against hand-written answers, for what the simulator does not say. */
+class SentryClientWireMockTest {
+    private static final String TOKEN = "sntryi_test_wiremock_0123456789";
+    private static final String ORG = "/api/0/organizations/acme/";
+    private static final String MEMBERS = "/api/0/organizations/acme/members/";
+
+    private WireMockServer server;
+    private String base;
+    private TestContext ctx;
+    private SentryConnector connector;
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        base = "http://127.0.0.1:" + server.port();
+        ctx = new TestContext();
+        connector = SentryConnector.open(new SentryConfig(TOKEN, "acme", URI.create(base), Optional.empty(),
+                Optional.empty()), ctx, TestContext.fastTuning());
+    }
+
+    @AfterEach
+    void stop() {
+        connector.close();
+        server.stop();
+    }
+
+    private void org(String regionUrl) {
+        server.stubFor(get(urlPathEqualTo(ORG)).willReturn(okJson("{\"id\":\"7\",\"slug\":\"acme\",\"name\":\"Acme\","
+                + "\"links\":{\"regionUrl\":\"" + regionUrl + "\"},\"orgRoleList\":[{\"id\":\"member\",\"name\":\"Member\"}]}")));
+    }
+
+    private static String member(int id) {
+        return "{\"id\":\"" + id + "\",\"email\":\"m" + id + "@example.com\",\"name\":\"M " + id + "\",\"orgRole\":\"member\","
+                + "\"pending\":false,\"expired\":false,\"user\":{\"id\":\"9" + id + "\",\"has2fa\":true},\"flags\":{}}";
+    }
+
+    private Page<Resource> users(Optional<String> token) {
+        return connector.resourceSync().orElseThrow().resources("user", Optional.empty(), token).toCompletableFuture()
+                .join();
+    }
+
+    private ConnectorException usersFail() {
+        CompletionException e = assertThrows(CompletionException.class, () -> users(Optional.empty()));
+        ConnectorException ce = (ConnectorException) e.getCause();
+        assertFalse(ce.getMessage().contains(TOKEN), ce.getMessage());
+        return ce;
+    }
+
+    @Test
+    void pagesByTheNextLinkOnlyAndHandsOutTheCursor() {
+        org(base);
+        String link = "<" + base + MEMBERS + "?per_page=100&cursor=100:0:1>; rel=\"previous\"; results=\"true\"; cursor=\"100:0:1\", "
+                + "<" + base + MEMBERS + "?per_page=100&cursor=100:1:0>; rel=\"next\"; results=\"true\"; cursor=\"100:1:0\"";
+        String last = "<" + base + MEMBERS + "?per_page=100&cursor=100:0:1>; rel=\"previous\"; results=\"true\"; cursor=\"100:0:1\", "
+                + "<" + base + MEMBERS + "?per_page=100&cursor=100:2:0>; rel=\"next\"; results=\"false\"; cursor=\"100:2:0\"";
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).withQueryParam("cursor", equalTo("100:1:0"))
+                .willReturn(okJson("[" + member(2) + "]").withHeader("Link", last)));
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).atPriority(10)
+                .willReturn(okJson("[" + member(1) + "]").withHeader("Link", link)));
+        Page<Resource> first = users(Optional.empty());
+        assertEquals(List.of("1"), first.items().stream().map(Resource::id).toList());
+        assertEquals(Optional.of("100:1:0"), first.nextToken());
+        Page<Resource> second = users(first.nextToken());
+        assertEquals(List.of("2"), second.items().stream().map(Resource::id).toList());
+        assertEquals(Optional.empty(), second.nextToken(), "previous results=\"true\" is ignored");
+        server.verify(1, getRequestedFor(urlPathEqualTo(ORG)).withQueryParam("detailed", equalTo("0"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        server.verify(2, getRequestedFor(urlPathEqualTo(MEMBERS)).withQueryParam("per_page", equalTo("100")));
+        assertEquals(3, ctx.totalRequests());
+    }
+
+    @Test
+    void honoursRetryAfterOn429() {
+        org(base);
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
+                        .withBody("\"Too many requests\"")).willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).inScenario("429").whenScenarioStateIs("ok")
+                .willReturn(okJson("[" + member(1) + "]")));
+        assertEquals(1, users(Optional.empty()).items().size());
+        assertEquals(List.of("429"), ctx.retries);
+        assertEquals(2, ctx.requests(SentryEndpoint.MEMBERS.operation()));
+    }
+
+    @Test
+    void mapsA400ToInvalidRequestWithSentrysDetail() {
+        org(base);
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(aResponse().withStatus(400)
+                .withBody("{\"per_page\":[\"Ensure this value is less than or equal to 100.\"]}")));
+        ConnectorException e = usersFail();
+        assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
+        assertEquals("Sentry refused GET " + base + MEMBERS + " as invalid (400): per_page: Ensure this value is less"
+                + " than or equal to 100.", e.getMessage());
+    }
+
+    @Test
+    void a403NamesTheScopeAndA401WithoutCredentialsSaysSo() {
+        org(base);
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(aResponse().withStatus(403)
+                .withBody("{\"detail\":\"You do not have permission to perform this action.\"}")));
+        ConnectorException e = usersFail();
+        assertEquals(ErrorKind.PERMISSION, e.kind());
+        assertEquals("The auth token may not list the organization's members of organization 'acme' (403 on GET "
+                + base + MEMBERS + ": You do not have permission to perform this action.). It needs the scope"
+                + " member:read (Member: Read in the integration's permissions).", e.getMessage());
+
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(aResponse().withStatus(401)
+                .withBody("{\"detail\":\"Authentication credentials were not provided.\"}")));
+        e = usersFail();
+        assertEquals(ErrorKind.AUTHENTICATION, e.kind());
+        assertEquals("auth.missing", ((SentryException) e).code());
+    }
+
+    @Test
+    void aRedirectIsNotFollowedWithTheToken() {
+        server.stubFor(get(urlPathEqualTo(ORG)).willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "https://sentry.example.com/api/0/organizations/acme/")));
+        ConnectorException e = usersFail();
+        assertEquals(ErrorKind.CONFIG, e.kind());
+        assertEquals("Sentry answered GET " + base + ORG + " with a redirect (301 to"
+                + " https://sentry.example.com/api/0/organizations/acme/); the connector does not follow redirects"
+                + " with the token: set baseUrl to the final API host.", e.getMessage());
+    }
+
+    @Test
+    void anErrorBodyEchoingTheTokenIsRedacted() {
+        org(base);
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(aResponse().withStatus(401)
+                .withBody("{\"detail\":\"bad token " + TOKEN + "\"}")));
+        ConnectorException e = usersFail();
+        assertEquals("Sentry rejected the auth token (401 on GET " + base + MEMBERS + "): bad token ****",
+                e.getMessage());
+    }
+
+    @Test
+    void aForeignRegionUrlIsIgnoredAndTheTokenStaysHome() {
+        org("https://evil.example.net");
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(okJson("[" + member(1) + "]")));
+        assertEquals(1, users(Optional.empty()).items().size());
+        assertEquals(List.of("WARN ignoring the organization's regionUrl 'https://evil.example.net': it is not an https"
+                + " host in the domain of baseUrl " + base + ", so the token is not sent there; set baseUrl to the"
+                + " region host yourself if it is right"), ctx.logs.stream().filter(l -> l.startsWith("WARN")).toList());
+    }
+
+    @Test
+    void aBadPageTokenIsRefusedWithoutARequest() {
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> users(Optional.of("not a cursor!")));
+        assertEquals(ErrorKind.INVALID_REQUEST, ((ConnectorException) e.getCause()).kind());
+        assertEquals(0, ctx.totalRequests());
+    }
+}
