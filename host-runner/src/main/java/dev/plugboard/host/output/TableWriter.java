@@ -3,6 +3,7 @@ package dev.plugboard.host.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -79,6 +80,7 @@ public interface TableWriter extends AutoCloseable {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
         columns.forEach(schema::addColumn);
         SequenceWriter writer = mapper.writerFor(List.class).with(schema.build())
+                .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
                 .writeValues(out);
         int width = columns.size();
         return new TableWriter() {
