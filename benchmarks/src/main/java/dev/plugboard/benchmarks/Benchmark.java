@@ -1,0 +1,172 @@
+package dev.plugboard.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plugboard.simulator.SentrySimulator;
+import dev.plugboard.simulator.SimulatorOptions;
+import dev.plugboard.simulator.ratelimit.RateLimitPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark: full identity syncs of S, M and L organizations and the project-events report, through the real
+ * {@code plugboard} CLI against the simulator with Sentry-like limits and a fixed latency; the same organizations
+ * through the peer's request pattern; one table. Run from the repository root after {@code mvn package}:
+ * {@code java -jar benchmarks/target/benchmarks.jar [--sizes S,M,L] [--latency-ms 50] [--no-peer] [--events 20000]
+ * [--xmx 256m] [--out FILE]}.
+ */
+public final class Benchmark {
+    private static final Map<String, int[]> SIZES = Map.of(
+            "S", new int[] {500, 50, 200},
+            "M", new int[] {5_000, 300, 1_000},
+            "L", new int[] {50_000, 2_000, 5_000});
+    private static final int RATE_PER_SECOND = 40;
+    private static final int CONCURRENT = 25;
+
+    private Benchmark() {
+    }
+
+    /** @param args see the class comment */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = parse(args);
+        List<String> sizes = List.of(opts.getOrDefault("--sizes", "S,M,L").split(","));
+        long latency = Long.parseLong(opts.getOrDefault("--latency-ms", "50"));
+        boolean peer = !opts.containsKey("--no-peer");
+        int events = Integer.parseInt(opts.getOrDefault("--events", "20000"));
+        String xmx = opts.getOrDefault("--xmx", "256m");
+        Path work = Files.createTempDirectory("plugboard-bench");
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        Files.copy(Path.of("sentry-plugin/target/sentry-plugin.jar"), plugins.resolve("sentry-plugin.jar"));
+
+        List<String> rows = new ArrayList<>();
+        rows.add("| run | requests | minimum | wall time | lower bound | ratio | 429s | peak heap | start to first request |");
+        rows.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (String size : sizes) {
+            int[] s = SIZES.get(size.trim());
+            if (s == null) {
+                throw new IllegalArgumentException("--sizes takes S, M and L, got " + size);
+            }
+            SimulatorOptions options = SimulatorOptions.builder().seed(1).members(s[0]).teams(s[1]).projects(s[2])
+                    .issuesPerProject(1).eventsPerIssue(1).feedbackPerProject(0).usersPerProject(0)
+                    .latency(Duration.ofMillis(latency)).rateLimits(RateLimitPolicy.saas()).build();
+            try (SentrySimulator sim = SentrySimulator.start(options)) {
+                OrgShape shape = OrgShape.of(sim.org());
+                Path config = config(work, sim, size);
+                Path out = work.resolve("sync-" + size + ".jsonl");
+                sim.resetStats();
+                HostRun run = HostRun.run(sim, work, xmx, Map.of("BENCH_SENTRY_TOKEN", sim.token()),
+                        List.of("--plugins", plugins.toString(), "sync", "sentry", "--config", config.toString(),
+                                "--out", out.toString(), "--quiet"));
+                if (run.exitCode() != 0) {
+                    throw new IllegalStateException("sync " + size + " failed (" + run.exitCode() + "): " + run.stderr());
+                }
+                double lower = lowerBoundSeconds(shape.longestChain(), shape.busiestEndpointRequests(), latency);
+                rows.add(row("plugboard sync " + size + " (" + s[0] + " / " + s[1] + " / " + s[2] + ")",
+                        sim.stats().total(), shape.minimumRequests(), run.wallMillis() / 1000.0, lower,
+                        sim.stats().rateLimited(), run.peakHeapMb() + " MiB (-Xmx" + xmx + ")",
+                        run.firstRequestMillis() + " ms"));
+                System.err.println(rows.get(rows.size() - 1));
+                if (peer) {
+                    sim.resetStats();
+                    PeerReplay replay = new PeerReplay(sim.baseUrl(), sim.token(), sim.organization());
+                    long start = System.nanoTime();
+                    replay.run();
+                    double wall = (System.nanoTime() - start) / 1e9;
+                    double peerLower = lowerBoundSeconds(shape.longestChain(), shape.busiestEndpointRequests(), latency);
+                    rows.add(row("peer pattern " + size + " (sequential)", replay.requests(), shape.minimumRequests(),
+                            wall, peerLower, replay.rateLimited(), "n/a", "n/a"));
+                    System.err.println(rows.get(rows.size() - 1));
+                }
+            }
+        }
+        if (events > 0) {
+            rows.add(eventsRow(work, plugins, events, latency, xmx));
+            System.err.println(rows.get(rows.size() - 1));
+        }
+        String table = String.join("\n", rows) + "\n";
+        System.out.print(table);
+        if (opts.containsKey("--out")) {
+            Files.writeString(Path.of(opts.get("--out")), table);
+        }
+    }
+
+    private static String eventsRow(Path work, Path plugins, int events, long latency, String xmx) throws Exception {
+        int projects = 20;
+        int perIssue = 100;
+        int issues = Math.max(1, events / projects / perIssue);
+        SimulatorOptions options = SimulatorOptions.builder().seed(1).members(50).teams(5).projects(projects)
+                .issuesPerProject(issues).eventsPerIssue(perIssue).latency(Duration.ofMillis(latency))
+                .rateLimits(RateLimitPolicy.saas()).build();
+        try (SentrySimulator sim = SentrySimulator.start(options)) {
+            long total = 0;
+            long minimum = 1;
+            for (var p : sim.org().projects()) {
+                long n = sim.projectData(p.id()).orElseThrow().events().size();
+                total += n;
+                minimum += OrgShape.pages(n);
+            }
+            Path config = config(work, sim, "events");
+            sim.resetStats();
+            HostRun run = HostRun.run(sim, work, xmx, Map.of("BENCH_SENTRY_TOKEN", sim.token()),
+                    List.of("--plugins", plugins.toString(), "report", "sentry", "project-events", "--config",
+                            config.toString(), "--param", "projects=all", "--param", "daysBack=90",
+                            "--format", "jsonl", "--out", work.resolve("events.jsonl").toString()));
+            if (run.exitCode() != 0) {
+                throw new IllegalStateException("project-events report failed (" + run.exitCode() + "): " + run.stderr());
+            }
+            // project events: 60 requests a 60 s window, one at a time
+            long eventRequests = minimum - 1;
+            double lower = Math.max((eventRequests + 1) * latency / 1000.0, ((eventRequests - 1) / 60) * 60.0 + latency / 1000.0);
+            return row("plugboard report project-events (" + total + " events, " + projects + " projects)",
+                    sim.stats().total(), minimum, run.wallMillis() / 1000.0, lower, sim.stats().rateLimited(),
+                    run.peakHeapMb() + " MiB (-Xmx" + xmx + ")", run.firstRequestMillis() + " ms");
+        }
+    }
+
+    /** The larger of: the longest chain of dependent requests × latency; the busiest endpoint's requests ÷ its rate; its requests × latency ÷ its concurrency. */
+    static double lowerBoundSeconds(long chain, long busiestEndpoint, long latencyMs) {
+        double byChain = chain * latencyMs / 1000.0;
+        double byRate = (double) (busiestEndpoint - 1) / RATE_PER_SECOND;
+        double byConcurrency = (double) busiestEndpoint * latencyMs / 1000.0 / CONCURRENT;
+        return Math.max(byChain, Math.max(byRate, byConcurrency));
+    }
+
+    private static Path config(Path work, SentrySimulator sim, String name) throws IOException {
+        return Files.writeString(work.resolve("sentry-" + name + ".yaml"), "authToken: ${env:BENCH_SENTRY_TOKEN}\n"
+                + "organization: " + sim.organization() + "\nbaseUrl: " + sim.baseUrl() + "\n");
+    }
+
+    private static String row(String name, long requests, long minimum, double wall, double lower, long limited,
+                              String heap, String first) {
+        return String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f s | %.1f s | %.2f | %d | %s | %s |",
+                name, requests, minimum, wall, lower, wall / lower, limited, heap, first);
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--no-peer")) {
+                opts.put(a, "");
+            } else if (a.startsWith("--") && i + 1 < args.length) {
+                opts.put(a, args[++i]);
+            } else {
+                throw new IllegalArgumentException("usage: benchmarks.jar [--sizes S,M,L] [--latency-ms 50] [--no-peer]"
+                        + " [--events 20000] [--xmx 256m] [--out FILE]; got '" + a + "'");
+            }
+        }
+        return opts;
+    }
+
+    static JsonNode summary(Path syncFile) throws IOException {
+        List<String> lines = Files.readAllLines(syncFile);
+        return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    }
+}
