@@ -3,7 +3,6 @@ package dev.plugboard.host.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -70,7 +69,8 @@ public interface TableWriter extends AutoCloseable {
     /**
      * @param out     where to write (not closed)
      * @param columns the column names, written as the header row
-     * @return a CSV writer: RFC 4180 quoting, CRLF line ends; timestamps ISO-8601 UTC, booleans
+     * @return a CSV writer: RFC 4180 quoting (Jackson's conservative rule: any cell holding a character at or below
+     *         {@code ','}, such as a space, is quoted), CRLF line ends; timestamps ISO-8601 UTC, booleans
      *         {@code true}/{@code false}, null as an empty cell
      * @throws IOException when writing the header fails
      */
@@ -80,7 +80,6 @@ public interface TableWriter extends AutoCloseable {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
         columns.forEach(schema::addColumn);
         SequenceWriter writer = mapper.writerFor(List.class).with(schema.build())
-                .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
                 .writeValues(out);
         int width = columns.size();
         return new TableWriter() {

@@ -51,15 +51,15 @@ class EffectiveAccessTest {
         assertThat(table(access, TableWriter.Format.CSV)).isEqualTo(String.join("\r\n",
                 "principalType,principalId,principalName,entitlementId,entitlementResourceType,entitlementResourceId,"
                         + "entitlementResourceName,entitlementSlug,path,grantId",
-                "team,7,Team 7,project:3:access,project,3,Project 3,access,direct,project:3:access:team:7",
-                "user,1,Ada,project:3:access,project,3,Project 3,access,team:7:member -> project:3:access,"
+                "team,7,\"Team 7\",project:3:access,project,3,\"Project 3\",access,direct,project:3:access:team:7",
+                "user,1,Ada,project:3:access,project,3,\"Project 3\",access,\"team:7:member -> project:3:access\","
                         + "project:3:access:team:7",
-                "user,1,Ada,team:7:member,team,7,Team 7,member,direct,team:7:member:user:1",
-                "user,2,Bob,project:3:access,project,3,Project 3,access,team:7:member -> project:3:access,"
+                "user,1,Ada,team:7:member,team,7,\"Team 7\",member,direct,team:7:member:user:1",
+                "user,2,Bob,project:3:access,project,3,\"Project 3\",access,\"team:7:member -> project:3:access\","
                         + "project:3:access:team:7",
-                "user,2,Bob,team:7:member,team,7,Team 7,member,direct,team:7:member:user:2",
-                "user,3,Cy,project:4:access,project,4,Project 4,access,direct,project:4:access:user:3",
-                "user,3,Cy,team:8:member,team,8,Team 8,member,direct,team:8:member:user:3", ""));
+                "user,2,Bob,team:7:member,team,7,\"Team 7\",member,direct,team:7:member:user:2",
+                "user,3,Cy,project:4:access,project,4,\"Project 4\",access,direct,project:4:access:user:3",
+                "user,3,Cy,team:8:member,team,8,\"Team 8\",member,direct,team:8:member:user:3", ""));
     }
 
     @Test

@@ -1,0 +1,154 @@
+package dev.plugboard.host.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plugboard.host.output.TableWriter;
+import dev.plugboard.host.sync.Retrier;
+import dev.plugboard.spi.Column;
+import dev.plugboard.spi.ColumnType;
+import dev.plugboard.spi.ConnectorException;
+import dev.plugboard.spi.ErrorKind;
+import dev.plugboard.spi.Page;
+import dev.plugboard.spi.ReportDefinition;
+import dev.plugboard.spi.Reports;
+import dev.plugboard.spi.Row;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs a plugin's report page by page and streams its rows to a {@link TableWriter}, checking each row against
+ * the report's declared columns (a mismatch is an {@code INTERNAL} error naming report, row, column, expected and
+ * actual type) and guarding against page tokens that repeat. Retryable failures are retried by the
+ * {@link Retrier}.
+ */
+public final class ReportRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String pluginId;
+    private final Reports reports;
+    private final Retrier retrier;
+
+    /**
+     * @param pluginId the plugin id, for messages
+     * @param reports  the connector's reports capability
+     * @param retrier  retries retryable failures
+     */
+    public ReportRunner(String pluginId, Reports reports, Retrier retrier) {
+        this.pluginId = Objects.requireNonNull(pluginId, "pluginId");
+        this.reports = Objects.requireNonNull(reports, "reports");
+        this.retrier = Objects.requireNonNull(retrier, "retrier");
+    }
+
+    /**
+     * @param id a report id
+     * @return its definition
+     * @throws IllegalArgumentException naming the plugin's report ids when there is no such report
+     */
+    public ReportDefinition definition(String id) {
+        List<ReportDefinition> all = reports.definitions();
+        return all.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("plugin '" + pluginId + "' has no report '" + id + "'; its reports: "
+                        + String.join(", ", all.stream().map(ReportDefinition::id).toList())));
+    }
+
+    /**
+     * Runs the report to the end.
+     *
+     * @param report     the report
+     * @param parameters validated parameters
+     * @param out        where rows go (the caller writes the header when opening it and closes it)
+     * @return how many rows were written
+     * @throws ConnectorException when the plugin fails for good, answers a row that breaks the declared columns or
+     *                            repeats a page token; {@code CANCELLED} when interrupted
+     * @throws IOException        when writing fails
+     */
+    public long run(ReportDefinition report, Map<String, Object> parameters, TableWriter out) throws IOException {
+        Set<String> seenTokens = new HashSet<>();
+        Optional<String> token = Optional.empty();
+        long rowNumber = 0;
+        List<Column> columns = report.columns();
+        while (true) {
+            Page<Row> page = await(report, parameters, token);
+            for (Row row : page.items()) {
+                rowNumber++;
+                out.row(check(report, columns, row, rowNumber));
+            }
+            if (page.nextToken().isEmpty()) {
+                return rowNumber;
+            }
+            if (!seenTokens.add(page.nextToken().get())) {
+                throw new ConnectorException(ErrorKind.INTERNAL, "plugin '" + pluginId + "' answered a page token of"
+                        + " report '" + report.id() + "' that it had answered before, after row " + rowNumber
+                        + ": the report would never end (a bug in the plugin)");
+            }
+            token = page.nextToken();
+        }
+    }
+
+    private Page<Row> await(ReportDefinition report, Map<String, Object> parameters, Optional<String> token) {
+        Optional<String> t = token;
+        try {
+            Page<Row> page = retrier.call("report " + report.id(), () -> reports.run(report.id(), parameters, t))
+                    .toCompletableFuture().get();
+            if (page == null) {
+                throw new ConnectorException(ErrorKind.INTERNAL, "plugin '" + pluginId + "' answered no page for report '"
+                        + report.id() + "'");
+            }
+            return page;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException(ErrorKind.CANCELLED, "report '" + report.id() + "' was interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = Retrier.unwrap(e);
+            if (cause instanceof ConnectorException ce) {
+                throw new ConnectorException(ce.kind(), "plugin '" + pluginId + "' failed running report '"
+                        + report.id() + "': " + ce.getMessage(), ce.retryAfter(), ce);
+            }
+            throw new ConnectorException(ErrorKind.INTERNAL, "plugin '" + pluginId + "' failed running report '"
+                    + report.id() + "' with an unexpected " + cause, cause);
+        }
+    }
+
+    /**
+     * @return the row's values in column order
+     * @throws ConnectorException of kind INTERNAL when the row does not have exactly the declared columns and types
+     */
+    private List<Object> check(ReportDefinition report, List<Column> columns, Row row, long rowNumber) {
+        Map<String, Object> values = row.values();
+        String where = "plugin '" + pluginId + "' report '" + report.id() + "' row " + rowNumber;
+        if (values.size() != columns.size() || !columns.stream().allMatch(c -> values.containsKey(c.name()))) {
+            Set<String> extra = new HashSet<>(values.keySet());
+            columns.forEach(c -> extra.remove(c.name()));
+            List<String> missing = columns.stream().map(Column::name).filter(n -> !values.containsKey(n)).toList();
+            throw new ConnectorException(ErrorKind.INTERNAL, where + " does not have the declared columns"
+                    + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+                    + (extra.isEmpty() ? "" : "; undeclared: " + String.join(", ", extra.stream().sorted().toList()))
+                    + " (a bug in the plugin)");
+        }
+        List<Object> cells = new ArrayList<>(columns.size());
+        for (Column column : columns) {
+            Object value = values.get(column.name());
+            if (value != null && !column.type().accepts(value)) {
+                throw new ConnectorException(ErrorKind.INTERNAL, where + " column '" + column.name() + "': expected "
+                        + column.type() + ", got " + value.getClass().getSimpleName() + " (a bug in the plugin)");
+            }
+            if (value != null && column.type() == ColumnType.JSON) {
+                try {
+                    JSON.readTree((String) value);
+                } catch (JsonProcessingException e) {
+                    throw new ConnectorException(ErrorKind.INTERNAL, where + " column '" + column.name()
+                            + "': expected JSON text, got text that is not JSON (a bug in the plugin)");
+                }
+            }
+            cells.add(value);
+        }
+        return cells;
+    }
+}
