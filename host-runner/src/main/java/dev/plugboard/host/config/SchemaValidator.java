@@ -27,6 +27,16 @@ public interface SchemaValidator {
         return NetworkntSchemaValidator.compile(schemaJson, what);
     }
 
+    /**
+     * Validates a schema document against the JSON Schema 2020-12 meta-schema (used by the conformance suite).
+     *
+     * @param schema a schema document
+     * @return how it breaks the meta-schema, ordered by pointer; empty when it is a valid schema
+     */
+    static List<SchemaError> metaSchemaErrors(JsonNode schema) {
+        return NetworkntSchemaValidator.metaSchemaErrors(schema);
+    }
+
     /** A schema that is not valid JSON or not a usable JSON Schema. */
     final class InvalidSchemaException extends Exception {
         private static final long serialVersionUID = 1L;

@@ -1,0 +1,42 @@
+package dev.plugboard.conformance;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of every conformance check of one run, in the suite's order.
+ *
+ * @param checks the outcomes
+ */
+public record ConformanceReport(List<CheckOutcome> checks) {
+    /** Copies. */
+    public ConformanceReport {
+        checks = List.copyOf(checks);
+    }
+
+    /** @return whether no check failed (skipped checks do not count against the plugin) */
+    public boolean passed() {
+        return !checks.isEmpty() && checks.stream().noneMatch(c -> c.status() == CheckOutcome.Status.FAILED);
+    }
+
+    /** @return the failed checks */
+    public List<CheckOutcome> failures() {
+        return checks.stream().filter(c -> c.status() == CheckOutcome.Status.FAILED).toList();
+    }
+
+    /**
+     * @param name a check's name
+     * @return its outcome, when the run has it
+     */
+    public Optional<CheckOutcome> check(String name) {
+        return checks.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /**
+     * @param status a status
+     * @return how many checks ended so
+     */
+    public long count(CheckOutcome.Status status) {
+        return checks.stream().filter(c -> c.status() == status).count();
+    }
+}
