@@ -1,0 +1,303 @@
+package dev.plugboard.sentry.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plugboard.spi.ConnectorException;
+import dev.plugboard.spi.ErrorKind;
+import dev.plugboard.spi.Page;
+import dev.plugboard.spi.ReportDefinition;
+import dev.plugboard.spi.Reports;
+import dev.plugboard.spi.Row;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+/**
+ * The Sentry connector's sixteen reports ({@link Catalog}), run page by page over the connector's HTTP layer.
+ *
+ * <p>A report over several projects, teams or issues reads them in turn, one Sentry page (100 items) per report
+ * page; the page token says which target and Sentry cursor come next, and carries the resolved targets and the
+ * date window, so a resumed run reads exactly what the first page started. Projects and teams given by slug, id
+ * or "all" are resolved by listing the organization's projects or teams once, on the first page. Requests to
+ * the event lists go one at a time per connector (Sentry allows one concurrent project-events request).
+ */
+public final class SentryReports implements Reports {
+    private static final Pattern ORG_SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
+    private static final Pattern INTERVAL = Pattern.compile("1d|24h|1[0-9]h|2[0-3]h|[1-9]h");
+    private static final Pattern ISSUE_ID = Pattern.compile("[0-9]{1,19}");
+    private static final List<String> OUTCOMES = List.of("accepted", "filtered", "rate_limited", "invalid", "abuse",
+            "client_discard", "cardinality_limited");
+    private static final List<String> CATEGORIES = List.of("error", "transaction", "attachment", "replay", "profile",
+            "profile_duration", "profile_duration_ui", "profile_chunk", "profile_chunk_ui", "monitor");
+
+    private final ReportsHttp http;
+    private final Clock clock;
+    private final Map<String, ReportSpec> specs = new LinkedHashMap<>();
+    private final List<ReportDefinition> definitions;
+    private final Map<ApiEndpoint, SerialGate> gates = new EnumMap<>(ApiEndpoint.class);
+
+    /**
+     * @param http  the connector's HTTP layer
+     * @param clock the host's clock (date windows are relative to its now)
+     */
+    public SentryReports(ReportsHttp http, Clock clock) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        List<ReportDefinition> defs = new ArrayList<>();
+        for (ReportSpec s : Catalog.reports()) {
+            specs.put(s.id(), s);
+            defs.add(s.definition());
+        }
+        this.definitions = List.copyOf(defs);
+        for (ApiEndpoint e : ApiEndpoint.values()) {
+            if (e.serial()) {
+                gates.put(e, new SerialGate());
+            }
+        }
+    }
+
+    @Override
+    public List<ReportDefinition> definitions() {
+        return definitions;
+    }
+
+    @Override
+    public CompletionStage<Page<Row>> run(String reportId, Map<String, Object> parameters,
+                                          Optional<String> pageToken) {
+        CompletionStage<Page<Row>> stage;
+        try {
+            ReportSpec spec = specs.get(reportId);
+            if (spec == null) {
+                throw Problems.notFound("the Sentry connector has no report '" + reportId + "'; its reports are "
+                        + String.join(", ", specs.keySet()));
+            }
+            ReportParams params = new ReportParams(parameters);
+            params.onlyThese(spec.id(), spec.parameterNames());
+            String org = check(spec, params);
+            if (pageToken.isPresent()) {
+                PageToken position = PageToken.decode(spec.id(), pageToken.get());
+                Inputs in = new Inputs(org, params, spec.windowed()
+                        ? Optional.of(position.window().orElseGet(() -> DateWindow.from(params, clock.instant())))
+                        : Optional.empty());
+                stage = page(spec, in, position);
+            } else {
+                Instant now = clock.instant();
+                Inputs in = new Inputs(org, params, spec.windowed() ? Optional.of(DateWindow.from(params, now))
+                        : Optional.empty());
+                stage = resolve(spec, in).thenCompose(targets -> page(spec, in,
+                        new PageToken(spec.id(), targets, 0, Optional.empty(), in.window())));
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(asConnectorException(e));
+        }
+        CompletableFuture<Page<Row>> out = new CompletableFuture<>();
+        stage.whenComplete((page, error) -> {
+            if (error != null) {
+                out.completeExceptionally(asConnectorException(error));
+            } else {
+                out.complete(page);
+            }
+        });
+        return out;
+    }
+
+    /** Checks what a schema cannot (or what a host that skipped it let through); returns the organization. */
+    private String check(ReportSpec spec, ReportParams p) {
+        String org = p.string("organization").orElse(http.organization());
+        if (!ORG_SLUG.matcher(org).matches()) {
+            throw Problems.parameter("organization", "'" + org + "' is not an organization slug (lower case letters,"
+                    + " digits, '-' and '_')");
+        }
+        for (Param param : spec.params()) {
+            switch (param) {
+                case PROJECTS, TEAMS -> {
+                    if (p.list(param.paramName()).isEmpty()) {
+                        throw Problems.parameter(param.paramName(), "is required: name one or more "
+                                + param.paramName() + " by slug or id, or \"all\"");
+                    }
+                }
+                case ISSUE -> {
+                    List<String> ids = p.list("issue");
+                    if (ids.isEmpty()) {
+                        throw Problems.parameter("issue", "is required: give one or more numeric issue ids");
+                    }
+                    ids.stream().filter(i -> !ISSUE_ID.matcher(i).matches()).findFirst().ifPresent(i -> {
+                        throw Problems.parameter("issue", "'" + i + "' is not an issue id: use the numeric id from"
+                                + " the issue's URL (…/issues/<id>/), not its short id");
+                    });
+                }
+                case STATUS -> p.choice("status", List.of("active", "deleted"));
+                case STAT -> {
+                    p.choice("stat", List.copyOf(Catalog.STAT_OUTCOMES.keySet().stream().sorted().toList()));
+                    if (p.has("stat") && p.has("outcome")) {
+                        throw Problems.parameter("stat", "give either stat or outcome, not both");
+                    }
+                }
+                case OUTCOME -> p.choice("outcome", OUTCOMES);
+                case CATEGORY -> p.choice("category", CATEGORIES);
+                case INTERVAL -> p.string("interval").filter(i -> !INTERVAL.matcher(i).matches()).ifPresent(i -> {
+                    throw Problems.parameter("interval", "'" + i + "' is not an interval from 1h to 24h (or 1d)");
+                });
+                case FULL -> p.bool("full");
+                case QUERY -> p.string("query");
+                case ORGANIZATION, WINDOW -> {
+                    // checked above / by DateWindow
+                }
+            }
+        }
+        return org;
+    }
+
+    // ---- targets -------------------------------------------------------------------------------------------
+
+    private CompletionStage<List<Target>> resolve(ReportSpec spec, Inputs in) {
+        return switch (spec.targets()) {
+            case NONE -> CompletableFuture.completedFuture(List.of(Target.ORGANIZATION));
+            case ISSUES -> CompletableFuture.completedFuture(in.params().list("issue").stream()
+                    .map(id -> Target.of(id, id)).toList());
+            case PROJECTS -> listAll(listCall(ApiEndpoint.PROJECTS, in, "projects/", "projects"))
+                    .thenApply(all -> pick("projects", "project", in, all));
+            case TEAMS -> listAll(listCall(ApiEndpoint.TEAMS, in, "teams/", "teams"))
+                    .thenApply(all -> pick("teams", "team", in, all));
+            case TEAMS_WITH_PROJECTS -> listAll(listCall(ApiEndpoint.TEAMS, in, "teams/", "teams"))
+                    .thenApply(all -> pick("teams", "team", in, all))
+                    .thenCompose(teams -> listAll(listCall(ApiEndpoint.PROJECTS, in, "projects/", "projects"))
+                            .thenApply(projects -> withProjects(teams, projects)));
+        };
+    }
+
+    private static ApiCall listCall(ApiEndpoint ep, Inputs in, String rest, String what) {
+        List<Map.Entry<String, String>> q = new ArrayList<>();
+        q.add(Map.entry("per_page", Catalog.PAGE_SIZE));
+        if (ep == ApiEndpoint.TEAMS) {
+            q.add(Map.entry("detailed", "0"));
+        }
+        return new ApiCall(ep, Optional.of(in.organization()), "/organizations/" + in.org() + "/" + rest, q,
+                what + " of organization '" + in.organization() + "'");
+    }
+
+    private CompletionStage<List<JsonNode>> listAll(ApiCall call) {
+        List<JsonNode> acc = new ArrayList<>();
+        return listFrom(call, Optional.empty(), acc);
+    }
+
+    private CompletionStage<List<JsonNode>> listFrom(ApiCall call, Optional<String> cursor, List<JsonNode> acc) {
+        return send(call, cursor).thenCompose(page -> {
+            acc.addAll(Shape.LIST.rows(page.body(), "", call.subject()));
+            if (page.nextCursor().isPresent() && !page.nextCursor().equals(cursor)) {
+                return listFrom(call, page.nextCursor(), acc);
+            }
+            return CompletableFuture.completedFuture(List.copyOf(acc));
+        });
+    }
+
+    private static List<Target> pick(String param, String noun, Inputs in, List<JsonNode> all) {
+        List<Target> known = all.stream().map(n -> Target.of(n.path("id").asText(""), n.path("slug").asText("")))
+                .toList();
+        List<String> wanted = in.params().list(param);
+        if (wanted.stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).equals("all"))) {
+            return known;
+        }
+        List<Target> out = new ArrayList<>();
+        for (String w : wanted) {
+            Target t = known.stream().filter(k -> k.slug().equals(w) || k.id().equals(w)).findFirst()
+                    .orElseThrow(() -> new ConnectorException(ErrorKind.NOT_FOUND, "parameter '" + param
+                            + "': organization '" + in.organization() + "' has no " + noun + " '" + w
+                            + "' that this token can see" + (known.isEmpty() ? " (it has none)" : "; its " + param
+                            + " include " + String.join(", ", known.stream().limit(10).map(Target::slug).toList())
+                            + (known.size() > 10 ? ", …" : "")) + ". Use a slug, an id or \"all\"."));
+            if (!out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static List<Target> withProjects(List<Target> teams, List<JsonNode> projects) {
+        List<Target> out = new ArrayList<>();
+        for (Target team : teams) {
+            List<String> ids = new ArrayList<>();
+            for (JsonNode p : projects) {
+                for (JsonNode t : p.path("teams")) {
+                    if (t.path("id").asText("").equals(team.id())) {
+                        ids.add(p.path("id").asText());
+                        break;
+                    }
+                }
+            }
+            out.add(new Target(team.id(), team.slug(), ids));
+        }
+        return out;
+    }
+
+    // ---- pages ---------------------------------------------------------------------------------------------
+
+    private CompletionStage<Page<Row>> page(ReportSpec spec, Inputs in, PageToken pos) {
+        if (pos.targets().isEmpty()) {
+            return CompletableFuture.completedFuture(Page.empty());
+        }
+        Target target = pos.targets().get(pos.index());
+        if (spec.targets() == ReportSpec.TargetKind.TEAMS_WITH_PROJECTS && target.projectIds().isEmpty()) {
+            // stats_v2 without a project means the whole organization: a team without projects has no counts
+            return CompletableFuture.completedFuture(new Page<>(List.of(), next(pos, Optional.empty())));
+        }
+        ApiCall call = spec.request().apply(in, target);
+        return send(call, pos.cursor()).thenApply(answer -> {
+            List<Row> rows = new ArrayList<>();
+            for (JsonNode o : spec.shape().rows(answer.body(), spec.label().apply(in), call.subject())) {
+                if (spec.windowFilter().isPresent()) {
+                    Object t = Col.convert(o.at(spec.windowFilter().get()), dev.plugboard.spi.ColumnType.TIMESTAMP);
+                    if (!(t instanceof Instant i) || !in.requireWindow().contains(i)) {
+                        continue;
+                    }
+                }
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (Col c : spec.columns()) {
+                    values.put(c.column().name(), c.value().apply(o, target));
+                }
+                rows.add(new Row(values));
+            }
+            Optional<String> cursor = spec.shape() == Shape.SERIES ? Optional.empty()
+                    : answer.nextCursor().filter(c -> !Optional.of(c).equals(pos.cursor()));
+            return new Page<>(rows, next(pos, cursor));
+        });
+    }
+
+    private static Optional<String> next(PageToken pos, Optional<String> cursor) {
+        if (cursor.isPresent()) {
+            return Optional.of(new PageToken(pos.report(), pos.targets(), pos.index(), cursor, pos.window()).encode());
+        }
+        if (pos.index() + 1 < pos.targets().size()) {
+            return Optional.of(new PageToken(pos.report(), pos.targets(), pos.index() + 1, Optional.empty(),
+                    pos.window()).encode());
+        }
+        return Optional.empty();
+    }
+
+    private CompletionStage<ApiPage> send(ApiCall call, Optional<String> cursor) {
+        SerialGate gate = gates.get(call.endpoint());
+        return gate == null ? http.get(call, cursor) : gate.submit(() -> http.get(call, cursor));
+    }
+
+    private static ConnectorException asConnectorException(Throwable t) {
+        Throwable c = t;
+        while (c instanceof CompletionException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof ConnectorException ce) {
+            return ce;
+        }
+        return new ConnectorException(ErrorKind.INTERNAL, "bug in the Sentry reports: " + c, c);
+    }
+}
