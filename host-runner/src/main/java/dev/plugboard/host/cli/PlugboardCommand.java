@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             GrantCommand.class,
             RevokeCommand.class,
             AccountCommand.class,
+            SyncCommand.class, AccessCommand.class, ReportsCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -27,8 +27,13 @@ public final class JsonLinesSyncWriter implements SyncRecordSink {
 
     private final JsonGenerator gen;
 
-    /** @param out where to write; flushed by {@link #flush()}, never closed */
+    /** @param out where to write, as UTF-8; flushed by {@link #flush()}, never closed */
     public JsonLinesSyncWriter(OutputStream out) throws IOException {
+        this(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** @param out where to write; flushed by {@link #flush()}, never closed */
+    public JsonLinesSyncWriter(java.io.Writer out) throws IOException {
         this.gen = new ObjectMapper().getFactory().createGenerator(out);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.setRootValueSeparator(null);

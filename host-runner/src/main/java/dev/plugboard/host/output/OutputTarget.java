@@ -1,9 +1,11 @@
 package dev.plugboard.host.output;
 
-import java.io.FilterOutputStream;
+import java.io.FilterWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -12,8 +14,8 @@ import java.nio.file.Path;
  */
 public interface OutputTarget extends AutoCloseable {
 
-    /** @return the stream to write to; closing it does not close standard output */
-    OutputStream stream();
+    /** @return the writer to write to (UTF-8 for a file); closing it does not close standard output */
+    Writer writer();
 
     /**
      * Marks the output complete: flushes, and for a file renames it into place.
@@ -27,30 +29,26 @@ public interface OutputTarget extends AutoCloseable {
     void close();
 
     /**
-     * @param out the standard output stream
+     * @param out standard output
      * @return a target writing to it (never closed by the target)
      */
-    static OutputTarget stdout(PrintStream out) {
-        OutputStream guarded = new FilterOutputStream(out) {
+    static OutputTarget stdout(PrintWriter out) {
+        PrintWriter printer = out;
+        Writer guarded = new FilterWriter(out) {
             @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
+            public void close() {
+                printer.flush();
             }
         };
         return new OutputTarget() {
             @Override
-            public OutputStream stream() {
+            public Writer writer() {
                 return guarded;
             }
 
             @Override
-            public void commit() throws IOException {
-                guarded.flush();
+            public void commit() {
+                out.flush();
             }
 
             @Override
@@ -62,29 +60,21 @@ public interface OutputTarget extends AutoCloseable {
 
     /**
      * @param target the file to create when the command completes
-     * @return a target writing to {@code TARGET.partial} until committed
+     * @return a target writing UTF-8 to {@code TARGET.partial} until committed
      * @throws IOException when the temporary file cannot be created
      */
     static OutputTarget file(Path target) throws IOException {
         AtomicFileOutput file = AtomicFileOutput.create(target);
+        Writer writer = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
         return new OutputTarget() {
             @Override
-            public OutputStream stream() {
-                return new FilterOutputStream(file.stream()) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                    }
-                };
+            public Writer writer() {
+                return writer;
             }
 
             @Override
             public void commit() throws IOException {
+                writer.flush();
                 file.commit();
             }
 

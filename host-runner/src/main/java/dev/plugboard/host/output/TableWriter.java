@@ -8,6 +8,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +66,19 @@ public interface TableWriter extends AutoCloseable {
      */
     static TableWriter open(Format format, OutputStream out, List<String> columns, Set<String> jsonColumns)
             throws IOException {
+        return open(format, new OutputStreamWriter(out, StandardCharsets.UTF_8), columns, jsonColumns);
+    }
+
+    /**
+     * @param format      the format
+     * @param out         where to write (flushed, not closed)
+     * @param columns     the column names
+     * @param jsonColumns names of columns whose values are JSON text
+     * @return a writer; CSV writes the header row at once
+     * @throws IOException when writing the header fails
+     */
+    static TableWriter open(Format format, Writer out, List<String> columns, Set<String> jsonColumns)
+            throws IOException {
         return format == Format.CSV ? csv(out, columns) : jsonLines(out, columns, jsonColumns);
     }
 
@@ -74,7 +90,7 @@ public interface TableWriter extends AutoCloseable {
      *         {@code true}/{@code false}, null as an empty cell
      * @throws IOException when writing the header fails
      */
-    static TableWriter csv(OutputStream out, List<String> columns) throws IOException {
+    static TableWriter csv(Writer out, List<String> columns) throws IOException {
         CsvMapper mapper = new CsvMapper();
         mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
@@ -109,7 +125,7 @@ public interface TableWriter extends AutoCloseable {
      * @param jsonColumns columns whose text values are JSON, embedded as JSON values
      * @return a JSON Lines writer; timestamps as ISO-8601 UTC strings, null as JSON null
      */
-    static TableWriter jsonLines(OutputStream out, List<String> columns, Set<String> jsonColumns) throws IOException {
+    static TableWriter jsonLines(Writer out, List<String> columns, Set<String> jsonColumns) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         JsonGenerator gen = mapper.getFactory().createGenerator(out);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

@@ -74,6 +74,18 @@ public final class SyncJob {
     }
 
     /**
+     * Syncs to a writer (no checkpoints).
+     *
+     * @param out where to write; flushed, not closed
+     * @return the summary
+     * @throws IOException when writing fails
+     */
+    public SyncSummary toWriter(java.io.Writer out) throws IOException {
+        identity();
+        return engine().run(new JsonLinesSyncWriter(out), Checkpointer.none(), Optional.empty());
+    }
+
+    /**
      * Syncs to a file. While it runs the records go to {@code OUT.partial} and the state to
      * {@code OUT.checkpoint.json} at most every checkpoint interval; on success the partial file is renamed to
      * {@code OUT} and the checkpoint deleted. On failure both are kept (when a checkpoint was saved) so

@@ -15,6 +15,28 @@ public final class SyncStats implements Progress, Retrier.Listener {
     private final AtomicLong pluginRetries = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicReference<String> status = new AtomicReference<>("");
+    private final java.util.function.LongSupplier extraRequests;
+    private final java.util.function.LongSupplier extraPluginRetries;
+    private final java.util.function.Supplier<String> pluginStatus;
+
+    /** Counts what is reported to this object itself. */
+    public SyncStats() {
+        this(() -> 0, () -> 0, () -> "");
+    }
+
+    /**
+     * Also counts what the plugin reports to another progress sink (the connector's context, opened elsewhere).
+     *
+     * @param requests      requests reported there
+     * @param pluginRetries retries reported there
+     * @param pluginStatus  the latest status line reported there
+     */
+    public SyncStats(java.util.function.LongSupplier requests, java.util.function.LongSupplier pluginRetries,
+                     java.util.function.Supplier<String> pluginStatus) {
+        this.extraRequests = requests;
+        this.extraPluginRetries = pluginRetries;
+        this.pluginStatus = pluginStatus;
+    }
 
     @Override
     public void requestCompleted(String operation) {
@@ -39,12 +61,12 @@ public final class SyncStats implements Progress, Retrier.Listener {
 
     /** @return requests the plugin reported */
     public long requests() {
-        return requests.get();
+        return requests.get() + extraRequests.getAsLong();
     }
 
     /** @return retries the plugin reported */
     public long pluginRetries() {
-        return pluginRetries.get();
+        return pluginRetries.get() + extraPluginRetries.getAsLong();
     }
 
     /** @return calls the host retried */
@@ -54,6 +76,7 @@ public final class SyncStats implements Progress, Retrier.Listener {
 
     /** @return the latest status line from the plugin or a retry, or empty */
     public String status() {
-        return status.get();
+        String own = status.get();
+        return own.isEmpty() ? pluginStatus.get() : own;
     }
 }

@@ -1,0 +1,65 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.host.access.AccessRow;
+import dev.plugboard.host.access.EffectiveAccess;
+import dev.plugboard.host.access.SyncFileException;
+import dev.plugboard.host.output.OutputTarget;
+import dev.plugboard.host.output.TableWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code plugboard access}: effective access from a sync file, for user access reviews. */
+@Command(name = "access", mixinStandardHelpOptions = true,
+        description = {"Who holds what, from a sync file, following expandable grants (team members get the",
+            "team's project access): one row per principal and entitlement, with the path it comes through."})
+final class AccessCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--sync", required = true, paramLabel = "FILE", description = "A file written by 'plugboard sync --out'.")
+    private Path sync;
+
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl", description = "Output format (default: csv).")
+    private String format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        TableWriter.Format tableFormat;
+        try {
+            tableFormat = TableWriter.Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new HostException(ExitCode.USAGE, "--format: " + e.getMessage(), e);
+        }
+        EffectiveAccess access;
+        try {
+            access = EffectiveAccess.load(sync);
+        } catch (SyncFileException e) {
+            throw new HostException(ExitCode.USAGE, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new HostException(ExitCode.USAGE, "cannot read " + sync + ": " + e.getMessage(), e);
+        }
+        try (OutputTarget target = out == null ? OutputTarget.stdout(spec.commandLine().getOut()) : OutputTarget.file(out)) {
+            long rows;
+            try (TableWriter writer = TableWriter.open(tableFormat, target.writer(), AccessRow.COLUMNS, Set.of())) {
+                rows = access.write(writer);
+            }
+            target.commit();
+            if (out != null) {
+                spec.commandLine().getErr().println("wrote " + rows + " access rows to " + out);
+            }
+            return ExitCode.OK.code();
+        } catch (IOException e) {
+            throw new HostException(ExitCode.USAGE, "cannot write " + (out == null ? "the access rows" : out) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.plugboard.host.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plugboard.host.cli.CliRun;
+import dev.plugboard.host.plugin.FixtureJars;
+import dev.plugboard.host.report.FakeReports;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sync, access, reports and report commands against the test plugin loaded from a jar. */
+class CommandsTest {
+    @TempDir
+    Path work;
+    Path plugins;
+    Path config;
+
+    @BeforeEach
+    void install() throws Exception {
+        plugins = Files.createDirectories(work.resolve("plugins"));
+        Path jar = new FixtureJars(Files.createDirectories(work.resolve("build"))).jar("fake.jar")
+                .classes(FakePluginProvider.class, FakeResourceSync.class, FakeReports.class)
+                .service(FakePluginProvider.class.getName()).build();
+        Files.move(jar, plugins.resolve("fake.jar"));
+        config = Files.writeString(work.resolve("c.json"), "{\"token\": \"tok-123456\"}");
+    }
+
+    private CliRun run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--plugins", plugins.toString()));
+        all.addAll(List.of(args));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    @Test
+    void syncWritesTheFileAtomicallyAndQuietly() throws Exception {
+        Path out = work.resolve("s.jsonl");
+
+        CliRun sync = run("sync", "fake", "--config", config.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(sync.exitCode()).isZero();
+        assertThat(sync.out()).isEmpty();
+        assertThat(sync.err()).isEmpty();
+        assertThat(SyncTesting.withoutDuration(Files.readString(out))).isEqualTo(SyncEngineTest.SMALL_SYNC);
+        assertThat(Files.readString(out)).doesNotContain("tok-123456");
+    }
+
+    @Test
+    void syncToStdoutWithASummaryOnStderrAndTypesAndConcurrency() {
+        CliRun sync = run("sync", "fake", "--config", config.toString(), "--types", "project", "--concurrency", "1");
+
+        assertThat(sync.exitCode()).isZero();
+        List<String> small = SyncEngineTest.SMALL_SYNC.lines().toList();
+        List<String> projectPart = new ArrayList<>(List.of(small.get(3)));
+        projectPart.addAll(small.subList(15, 21));
+        assertThat(sync.out().lines().filter(l -> !l.contains("\"summary\"")).toList()).isEqualTo(projectPart);
+        assertThat(sync.err()).matches("synced 2 resources, 2 entitlements and 2 grants of 1 types in \\d+\\.\\d s"
+                + " \\(5 calls, 0 requests, 0 retries\\)\n");
+    }
+
+    @Test
+    void aFailedSyncSaysHowToResumeWithSecretsMaskedAndResumeCompletesIt() throws Exception {
+        Path out = work.resolve("s.jsonl");
+        Path failing = Files.writeString(work.resolve("f.json"), "{\"token\": \"tok-123456\", \"failOn\": \"grants"
+                + " user:2 -\", \"failOnce\": \"" + work.resolve("failed-once") + "\"}");
+
+        CliRun first = run("sync", "fake", "--config", failing.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(first.exitCode()).isEqualTo(4);
+        assertThat(first.err()).isEqualTo("plugboard: plugin fake failed listing grants of user:2: token **** may not"
+                + " list grants user:2 -\nThe sync so far is kept in " + out + ".partial; run the same command with"
+                + " --resume to continue it.\n");
+        assertThat(out).doesNotExist();
+
+        CliRun other = run("sync", "fake", "--config", config.toString(), "--out", out.toString(), "--resume");
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.err()).startsWith("plugboard: the configuration differs from the one the checkpoint");
+
+        CliRun resumed = run("sync", "fake", "--config", failing.toString(), "--out", out.toString(), "--resume",
+                "--quiet");
+        assertThat(resumed.exitCode()).isZero();
+        assertThat(SyncTesting.withoutRunFigures(Files.readString(out)))
+                .isEqualTo(SyncTesting.withoutRunFigures(SyncEngineTest.SMALL_SYNC));
+        try (var files = Files.list(work)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("s.jsonl")))
+                    .containsExactly("s.jsonl");
+        }
+    }
+
+    @Test
+    void syncUsageErrors() {
+        CliRun resumeToStdout = run("sync", "fake", "--config", config.toString(), "--resume");
+        assertThat(resumeToStdout.exitCode()).isEqualTo(2);
+        assertThat(resumeToStdout.err()).isEqualTo(
+                "plugboard: --resume needs --out FILE: only a sync to a file can be resumed\n");
+
+        CliRun unknownType = run("sync", "fake", "--config", config.toString(), "--types", "group");
+        assertThat(unknownType.exitCode()).isEqualTo(2);
+        assertThat(unknownType.err()).isEqualTo(
+                "plugboard: unknown resource type group; this plugin syncs: org, user, team, project\n");
+    }
+
+    @Test
+    void accessExportsTheReviewTableFromASyncFile() throws Exception {
+        Path sync = work.resolve("s.jsonl");
+        assertThat(run("sync", "fake", "--config", config.toString(), "--out", sync.toString(), "-q").exitCode())
+                .isZero();
+        Path out = work.resolve("access.csv");
+
+        CliRun csv = run("access", "--sync", sync.toString(), "--out", out.toString());
+        CliRun jsonl = run("access", "--sync", sync.toString(), "--format", "jsonl");
+
+        assertThat(csv.exitCode()).isZero();
+        assertThat(csv.err()).isEqualTo("wrote 7 access rows to " + out + "\n");
+        assertThat(Files.readString(out)).startsWith("principalType,principalId,principalName,entitlementId,")
+                .contains("\r\nuser,2,Bob,project:3:access,project,3,\"Project 3\",access,"
+                        + "\"team:7:member -> project:3:access\",project:3:access:team:7\r\n");
+        assertThat(jsonl.out().lines()).hasSize(7).last().isEqualTo("{\"principalType\":\"user\",\"principalId\":\"3\","
+                + "\"principalName\":\"Cy\",\"entitlementId\":\"team:8:member\",\"entitlementResourceType\":\"team\","
+                + "\"entitlementResourceId\":\"8\",\"entitlementResourceName\":\"Team 8\",\"entitlementSlug\":\"member\","
+                + "\"path\":\"direct\",\"grantId\":\"team:8:member:user:3\"}");
+        CliRun badFormat = run("access", "--sync", sync.toString(), "--format", "xml");
+        assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(badFormat.err()).isEqualTo("plugboard: --format: unknown format 'xml': use csv or jsonl\n");
+    }
+
+    @Test
+    void reportsListsIdsTitlesParametersAndColumns() {
+        CliRun reports = run("reports", "fake", "--config", config.toString());
+
+        assertThat(reports.exitCode()).isZero();
+        assertThat(reports.out()).isEqualTo("""
+                members  Members
+                  One row per member.
+                  parameters:
+                    limit (integer, required): most rows
+                    active (boolean)
+                    teams (list of string, comma-separated)
+                    ratio (number)
+                    name (string, one of a|b)
+                  columns: id INTEGER, name STRING, active BOOLEAN, joined TIMESTAMP, score NUMBER, tags JSON
+
+                teams  Teams
+                  One row per team.
+                  parameters: none
+                  columns: slug STRING
+                """);
+    }
+
+    @Test
+    void reportStreamsRowsAsJsonLinesOrCsvToAFile() throws Exception {
+        CliRun jsonl = run("report", "fake", "members", "--config", config.toString(), "--param", "limit=3",
+                "--format", "jsonl");
+        Path params = Files.writeString(work.resolve("p.yaml"), "limit: 2\nteams: [core]\n");
+        Path out = work.resolve("members.csv");
+        CliRun csv = run("report", "fake", "members", "--config", config.toString(), "--params", params.toString(),
+                "--out", out.toString());
+
+        assertThat(jsonl.exitCode()).isZero();
+        assertThat(jsonl.out().lines()).hasSize(4).first().isEqualTo("{\"id\":1,\"name\":\"Ada Lovelace\",\"active\":true,"
+                + "\"joined\":\"2024-01-02T03:04:05Z\",\"score\":1.5,\"tags\":{\"teams\":[\"core\"]}}");
+        assertThat(csv.exitCode()).isZero();
+        assertThat(csv.err()).isEqualTo("wrote 4 rows of report members to " + out + "\n");
+        assertThat(Files.readString(out)).startsWith("id,name,active,joined,score,tags\r\n1,\"Ada Lovelace\",true,");
+    }
+
+    @Test
+    void reportRefusesUnknownReportsAndInvalidParametersBeforeAnyCall() {
+        CliRun unknown = run("report", "fake", "memebrs", "--config", config.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("plugboard: plugin 'fake' has no report 'memebrs'; its reports: members,"
+                + " teams\n");
+
+        CliRun invalid = run("report", "fake", "members", "--config", config.toString(), "--param", "limit=0",
+                "--out", work.resolve("x.csv").toString());
+        assertThat(invalid.exitCode()).isEqualTo(3);
+        assertThat(invalid.err()).startsWith("plugboard: the parameters of report 'members' are not valid (1 error):\n"
+                + "  /limit: ");
+        assertThat(work.resolve("x.csv")).doesNotExist();
+        assertThat(work.resolve("x.csv.partial")).doesNotExist();
+
+        CliRun malformed = run("report", "fake", "members", "--config", config.toString(), "--param", "limit=lots");
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).isEqualTo("plugboard: --param limit=lots: limit must be a whole number (most rows)\n");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.plugboard.host.sync;
+
+import dev.plugboard.host.report.FakeReports;
+import dev.plugboard.spi.Capability;
+import dev.plugboard.spi.CheckResult;
+import dev.plugboard.spi.Connector;
+import dev.plugboard.spi.ConnectorConfig;
+import dev.plugboard.spi.ConnectorContext;
+import dev.plugboard.spi.ConnectorDescriptor;
+import dev.plugboard.spi.ConnectorException;
+import dev.plugboard.spi.ConnectorProvider;
+import dev.plugboard.spi.ErrorKind;
+import dev.plugboard.spi.Reports;
+import dev.plugboard.spi.ResourceSync;
+import dev.plugboard.spi.SpiVersion;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The test plugin the CLI tests load from a jar: {@link FakeResourceSync#small()} and {@link FakeReports#standard()}.
+ * Config: {@code token} (secret); optional {@code failOn} (a call that fails with PERMISSION, its message holding
+ * the token, to prove masking) and {@code failOnce} (a marker file: the failure happens only while it is absent, and
+ * creates it, so a resumed run with the same config succeeds). Uses only the JDK and the SPI.
+ */
+public final class FakePluginProvider implements ConnectorProvider {
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return new ConnectorDescriptor("fake", "Fake", "0.0.1", SpiVersion.parse("1.0"),
+                Set.of(Capability.RESOURCE_SYNC, Capability.REPORTS), Optional.empty(), """
+                {"type":"object","required":["token"],"additionalProperties":false,
+                 "properties":{"token":{"type":"string","writeOnly":true},"failOn":{"type":"string"},
+                              "failOnce":{"type":"string"}}}""", 2);
+    }
+
+    private static boolean firstTime(java.nio.file.Path marker) {
+        try {
+            java.nio.file.Files.createFile(marker);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Connector open(ConnectorConfig config, ConnectorContext context) {
+        String token = config.string("token").orElseThrow();
+        Optional<String> failOn = config.string("failOn");
+        Optional<java.nio.file.Path> failOnce = config.string("failOnce").map(java.nio.file.Path::of);
+        FakeResourceSync sync = FakeResourceSync.small().failures(call -> failOn.filter(call::equals)
+                .filter(c -> failOnce.map(FakePluginProvider::firstTime).orElse(true))
+                .map(c -> new ConnectorException(ErrorKind.PERMISSION, "token " + token + " may not list " + c)));
+        FakeReports reports = FakeReports.standard();
+        return new Connector() {
+            @Override
+            public CompletionStage<CheckResult> check() {
+                return CompletableFuture.completedFuture(new CheckResult(List.of()));
+            }
+
+            @Override
+            public Optional<ResourceSync> resourceSync() {
+                return Optional.of(sync);
+            }
+
+            @Override
+            public Optional<Reports> reports() {
+                return Optional.of(reports);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
