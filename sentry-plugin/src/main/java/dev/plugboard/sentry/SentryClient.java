@@ -70,6 +70,187 @@ final class SentryClient {
         return result;
     }
 
+    /**
+     * A raw answer of {@link #exchange}.
+     *
+     * @param status     the HTTP status
+     * @param body       the body as text ("" when there was none)
+     * @param nextCursor the next page's cursor, when the {@code next} link has results
+     */
+    record Reply(int status, String body, Optional<String> nextCursor) {
+        Reply {
+            java.util.Objects.requireNonNull(body, "body");
+            java.util.Objects.requireNonNull(nextCursor, "nextCursor");
+        }
+    }
+
+    /**
+     * Sends one request of any method with an optional JSON body (added for provisioning). Paced, counted and
+     * waited on 429 like {@link #get}. 5xx and transport failures are retried for GET, PUT and DELETE only: a POST
+     * whose answer was lost may have taken effect, so it fails as UNAVAILABLE and says so. A redirect fails as
+     * CONFIG. Every other answer, 4xx included, is handed back for the caller to interpret.
+     *
+     * @param method    GET, POST, PUT or DELETE
+     * @param apiHost   the host, without {@code /api/0}
+     * @param path      the path after {@code /api/0}, encoded, with its query if any
+     * @param jsonBody  the JSON body to send, if any
+     * @param operation the endpoint's stable name for pacing and counting, e.g.
+     *                  {@code POST /organizations/{org}/members/{member}/teams/{team}/}
+     * @return the answer
+     */
+    CompletionStage<Reply> exchange(String method, java.net.URI apiHost, String path, Optional<String> jsonBody,
+                                    String operation) {
+        CompletableFuture<Reply> result = new CompletableFuture<>();
+        new Exchange(io.vertx.core.http.HttpMethod.valueOf(method), apiHost, path, jsonBody, operation, result).start();
+        return result;
+    }
+
+    /** One {@link #exchange}, with its waits and retries. */
+    private final class Exchange {
+        private final io.vertx.core.http.HttpMethod method;
+        private final java.net.URI apiHost;
+        private final String path;
+        private final Optional<String> jsonBody;
+        private final String operation;
+        private final CompletableFuture<Reply> result;
+        private final List<String> tried = new ArrayList<>();
+        private int attempt = 1;
+        private int rateLimitWaits;
+
+        Exchange(io.vertx.core.http.HttpMethod method, java.net.URI apiHost, String path, Optional<String> jsonBody,
+                 String operation, CompletableFuture<Reply> result) {
+            this.method = method;
+            this.apiHost = apiHost;
+            this.path = path;
+            this.jsonBody = jsonBody;
+            this.operation = operation;
+            this.result = result;
+        }
+
+        private String describe() {
+            int q = path.indexOf('?');
+            return method.name() + " " + apiHost + "/api/0" + (q >= 0 ? path.substring(0, q) : path);
+        }
+
+        void start() {
+            if (context.cancellation().isCancelled()) {
+                result.completeExceptionally(new ConnectorException(ErrorKind.CANCELLED, "the operation was cancelled"));
+                return;
+            }
+            pacer.acquire(operation).whenComplete((permit, err) -> {
+                if (err != null) {
+                    result.completeExceptionally(unwrap(err));
+                    return;
+                }
+                try {
+                    var req = web.requestAbs(method, apiHost + "/api/0" + path)
+                            .putHeader("Authorization", authorization)
+                            .putHeader("Accept", "application/json")
+                            .timeout(timeoutMillis);
+                    var sent = jsonBody.isPresent()
+                            ? req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(jsonBody.get()))
+                            : req.send();
+                    sent.onComplete(ar -> {
+                        try {
+                            context.progress().requestCompleted(operation);
+                            if (ar.succeeded()) {
+                                onResponse(permit, ar.result());
+                            } else {
+                                permit.release(RateLimitPacer.Headers.NONE);
+                                String m = String.valueOf(ar.cause().getMessage()).toLowerCase(Locale.ROOT);
+                                boolean refused = unwrapCause(ar.cause(), ConnectException.class)
+                                        || unwrapCause(ar.cause(), UnknownHostException.class)
+                                        || unwrapCause(ar.cause(), SSLException.class);
+                                onFailure(!refused, m.contains("reset") ? "connection reset" : "connection failed",
+                                        "The request failed (" + ar.cause().getClass().getSimpleName() + ": "
+                                                + ar.cause().getMessage() + ")");
+                            }
+                        } catch (RuntimeException e) {
+                            permit.release(RateLimitPacer.Headers.NONE);
+                            result.completeExceptionally(new SentryException(ErrorKind.INTERNAL, "internal",
+                                    errors.redact("bug while handling the answer to " + describe() + ": " + e),
+                                    Optional.empty(), null));
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    permit.release(RateLimitPacer.Headers.NONE);
+                    result.completeExceptionally(new SentryException(ErrorKind.INTERNAL, "internal", errors.redact(
+                            "could not send " + describe() + ": " + e), Optional.empty(), null));
+                }
+            });
+        }
+
+        private void onResponse(RateLimitPacer.Permit permit, HttpResponse<Buffer> response) {
+            int status = response.statusCode();
+            RateLimitPacer.Headers headers = RateLimitPacer.Headers.from(response::getHeader);
+            String body = response.body() == null ? "" : response.bodyAsString();
+            if (status == 429) {
+                Instant now = context.clock().instant();
+                boolean windowSpent = headers.remaining().isEmpty() || headers.remaining().getAsInt() == 0;
+                Instant until = retryAfter(response.getHeader("Retry-After"), now)
+                        .or(() -> windowSpent ? headers.reset().map(r -> r.plus(tuning.resetMargin())) : Optional.empty())
+                        .orElseGet(() -> now.plus(tuning.retryPolicy().backoff(rateLimitWaits + 1,
+                                ThreadLocalRandom.current()::nextDouble)));
+                if (until.isBefore(now)) {
+                    until = now;
+                }
+                permit.rateLimited(headers, until);
+                Duration wait = Duration.between(now, until);
+                if (rateLimitWaits < tuning.rateLimitWaits() && wait.compareTo(tuning.maxRateLimitWait()) <= 0) {
+                    rateLimitWaits++;
+                    context.progress().requestRetried("429");
+                    start();
+                    return;
+                }
+                String detail = errors.detail(body);
+                result.completeExceptionally(new SentryException(ErrorKind.RATE_LIMITED, "remote.rate-limited",
+                        "Sentry kept rate-limiting " + describe() + " (" + rateLimitWaits + " waits"
+                        + (detail.isEmpty() ? "" : "; Sentry said: " + detail) + "). Try again later.",
+                        Optional.of(wait), null));
+                return;
+            }
+            permit.release(headers);
+            if (status >= 500) {
+                String id = errors.errorId(body).map(i -> ", errorId " + i).orElse("");
+                onFailure(true, "HTTP " + status, "Sentry answered " + status + id);
+            } else if (status >= 300 && status < 400) {
+                result.completeExceptionally(new SentryException(ErrorKind.CONFIG, "config.redirect", "Sentry"
+                        + " answered " + describe() + " with a redirect (" + status + "); the connector does not"
+                        + " follow redirects with the token: set baseUrl to the final API host."));
+            } else {
+                result.complete(new Reply(status, body,
+                        LinkHeader.nextCursor(Optional.ofNullable(response.getHeader("Link")))));
+            }
+        }
+
+        private void onFailure(boolean retryable, String reason, String description) {
+            tried.add(reason);
+            boolean safe = method != io.vertx.core.http.HttpMethod.POST;
+            if (retryable && safe && tuning.retryPolicy().mayRetry(attempt)) {
+                Duration delay = tuning.retryPolicy().backoff(attempt, ThreadLocalRandom.current()::nextDouble);
+                attempt++;
+                context.progress().requestRetried(reason);
+                timers.schedule(delay, this::start);
+                return;
+            }
+            String outcome = !retryable ? "." : safe ? "; gave up after " + tried.size() + " attempts ("
+                    + String.join(", ", tried) + "). Sentry may be down or overloaded: try again later."
+                    : "; not retried, because the POST may have taken effect: check in Sentry, or run the operation"
+                    + " again (it is idempotent).";
+            result.completeExceptionally(new SentryException(ErrorKind.UNAVAILABLE, retryable ? "remote.unavailable"
+                    : "host.unreachable", errors.redact(description + " (" + describe() + ")" + outcome)));
+        }
+    }
+
+    private static boolean unwrapCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What a failed attempt means. */
     private record Failure(boolean retryable, String reason, String description, String code) {
     }

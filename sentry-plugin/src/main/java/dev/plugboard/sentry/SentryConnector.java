@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plugboard.spi.CheckResult;
 import dev.plugboard.spi.Connector;
 import dev.plugboard.spi.ConnectorContext;
+import dev.plugboard.spi.Provisioning;
 import dev.plugboard.spi.ResourceSync;
+import dev.plugboard.sentry.provisioning.SentryProvisioning;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.PoolOptions;
@@ -32,6 +34,7 @@ final class SentryConnector implements Connector {
     private final RateLimitPacer pacer;
     private final IdentitySync sync;
     private final SentryCheck check;
+    private final SentryProvisioning provisioning;
     private final Async async;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -70,6 +73,7 @@ final class SentryConnector implements Connector {
         this.async = new Async(callbacks);
         this.sync = new IdentitySync(org, async);
         this.check = new SentryCheck(org, config.authToken());
+        this.provisioning = new SentryProvisioning(new ProvisioningBridge(client, org, config.authToken(), async));
     }
 
     /**
@@ -90,6 +94,11 @@ final class SentryConnector implements Connector {
     @Override
     public Optional<ResourceSync> resourceSync() {
         return Optional.of(sync);
+    }
+
+    @Override
+    public Optional<Provisioning> provisioning() {
+        return Optional.of(provisioning);
     }
 
     @Override

@@ -1,0 +1,29 @@
+package dev.plugboard.sentry.provisioning;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What provisioning needs from the connector's HTTP layer: the configured organization, the kind of token (never
+ * the token), the organization's role ids, and one paced, counted request of any method whose answer (4xx
+ * included) comes back raw for provisioning to interpret. The connector's shared Sentry client implements it;
+ * stages complete off the HTTP event loop. 5xx, transport failures, redirects and rate limits that outlast the
+ * waits fail the stage with a {@link dev.plugboard.spi.ConnectorException}.
+ */
+public interface SentryHttp {
+
+    /** @return the configured organization slug */
+    String organization();
+
+    /** @return the kind of the configured auth token, from its prefix */
+    TokenKind tokenKind();
+
+    /** @return the ids of the organization's roles ({@code orgRoleList}), in Sentry's order */
+    CompletionStage<List<String>> orgRoles();
+
+    /**
+     * @param call what to send
+     * @return Sentry's answer
+     */
+    CompletionStage<HttpReply> send(HttpCall call);
+}
