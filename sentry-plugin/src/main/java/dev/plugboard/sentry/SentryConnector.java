@@ -5,7 +5,9 @@ import dev.plugboard.spi.CheckResult;
 import dev.plugboard.spi.Connector;
 import dev.plugboard.spi.ConnectorContext;
 import dev.plugboard.spi.Provisioning;
+import dev.plugboard.spi.Reports;
 import dev.plugboard.spi.ResourceSync;
+import dev.plugboard.sentry.reports.SentryReports;
 import dev.plugboard.sentry.provisioning.SentryProvisioning;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -35,6 +37,7 @@ final class SentryConnector implements Connector {
     private final IdentitySync sync;
     private final SentryCheck check;
     private final SentryProvisioning provisioning;
+    private final SentryReports reports;
     private final Async async;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -74,6 +77,7 @@ final class SentryConnector implements Connector {
         this.sync = new IdentitySync(org, async);
         this.check = new SentryCheck(org, config.authToken());
         this.provisioning = new SentryProvisioning(new ProvisioningBridge(client, org, config.authToken(), async));
+        this.reports = new SentryReports(new ReportsBridge(client, org, config.baseUrl(), async), context.clock());
     }
 
     /**
@@ -94,6 +98,11 @@ final class SentryConnector implements Connector {
     @Override
     public Optional<ResourceSync> resourceSync() {
         return Optional.of(sync);
+    }
+
+    @Override
+    public Optional<Reports> reports() {
+        return Optional.of(reports);
     }
 
     @Override

@@ -29,7 +29,8 @@ public final class SentryConnectorProvider implements ConnectorProvider {
     public SentryConnectorProvider() {
         PluginInfo info = PluginInfo.load();
         this.descriptor = new ConnectorDescriptor("sentry", "Sentry", info.version(), info.spiVersion(),
-                Set.of(Capability.RESOURCE_SYNC, Capability.PROVISIONING), Optional.of(DOCUMENTATION_URL), info.configSchema(),
+                Set.of(Capability.RESOURCE_SYNC, Capability.REPORTS, Capability.PROVISIONING), Optional.of(DOCUMENTATION_URL),
+                info.configSchema(),
                 DEFAULT_CONCURRENCY);
     }
 

@@ -21,23 +21,20 @@ enum Param {
              "description": "Organization slug; default: the configured organization."}"""),
     PROJECTS(true, "projects", """
             {"description": "Projects by slug or id, or \\"all\\" for every project of the organization.",
-             "oneOf": [{"type": "string", "minLength": 1},
-                       {"type": "integer", "minimum": 1},
-                       {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/slugOrId"}}],
+             "type": ["array", "string", "integer"], "minItems": 1, "minLength": 1, "minimum": 1,
+             "items": {"$ref": "#/$defs/slugOrId"},
              "examples": [["web", "api"], "all"]}"""),
     TEAMS(true, "teams", """
             {"description": "Teams by slug or id, or \\"all\\" for every team of the organization.",
-             "oneOf": [{"type": "string", "minLength": 1},
-                       {"type": "integer", "minimum": 1},
-                       {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/slugOrId"}}],
+             "type": ["array", "string", "integer"], "minItems": 1, "minLength": 1, "minimum": 1,
+             "items": {"$ref": "#/$defs/slugOrId"},
              "examples": [["backend"], "all"]}"""),
     ISSUE(true, "issue", """
-            {"description": "Issue ids (numeric), one or more.",
-             "oneOf": [{"type": "string", "pattern": "^[0-9]{1,19}(,[0-9]{1,19})*$"},
-                       {"type": "integer", "minimum": 1},
-                       {"type": "array", "minItems": 1, "items": {"oneOf": [
-                           {"type": "string", "pattern": "^[0-9]{1,19}$"}, {"type": "integer", "minimum": 1}]}}],
-             "examples": ["100000042"]}"""),
+            {"description": "Issue ids (numeric, as in the issue's URL), one or more.",
+             "type": ["array", "string", "integer"], "minItems": 1, "minimum": 1,
+             "pattern": "^[0-9]{1,19}(,[0-9]{1,19})*$",
+             "items": {"type": ["string", "integer"], "pattern": "^[0-9]{1,19}$", "minimum": 1},
+             "examples": [["100000042"]]}"""),
     QUERY(false, "query", """
             {"type": "string", "description": "Sentry search query."}"""),
     STATUS(false, "status", """
@@ -45,7 +42,7 @@ enum Param {
              "description": "Repository status."}"""),
     FULL(false, "full", """
             {"description": "Whether to fetch each event's full body (entries, contexts, sdk).",
-             "oneOf": [{"type": "boolean"}, {"type": "string", "enum": ["true", "false"]}], "default": false}"""),
+             "type": ["boolean", "string"], "enum": [true, false, "true", "false"], "default": false}"""),
     STAT(false, "stat", """
             {"type": "string", "enum": ["received", "rejected", "blacklisted"],
              "description": "Legacy stat, mapped onto outcomes: received = accepted; rejected = filtered + rate_limited + invalid; blacklisted = filtered. Not with outcome."}"""),
@@ -69,15 +66,14 @@ enum Param {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DAYS_BACK = """
             {"description": "The last N days (N × 24 hours before now), 1 to 90. Not with date or start/end.",
-             "oneOf": [{"type": "integer", "minimum": 1, "maximum": 90},
-                       {"type": "string", "pattern": "^(90|[1-8][0-9]|[1-9])$"}]}""";
+             "type": ["integer", "string"], "minimum": 1, "maximum": 90, "pattern": "^(90|[1-8][0-9]|[1-9])$"}""";
     private static final String DAY_OR_DAYS_BACK = """
             {"oneOf": [{"type": "string", "format": "date", "pattern": "%s"},
                        {"type": "integer", "minimum": 0, "maximum": 90},
                        {"type": "string", "pattern": "%s"}]}"""
             .formatted(DateWindow.DATE_PATTERN, DateWindow.DAYS_PATTERN);
     private static final String SLUG_OR_ID = """
-            {"oneOf": [{"type": "string", "minLength": 1}, {"type": "integer", "minimum": 1}]}""";
+            {"type": ["string", "integer"], "minLength": 1, "minimum": 1}""";
 
     private final boolean required;
     private final String name;
