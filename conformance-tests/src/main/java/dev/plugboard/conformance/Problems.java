@@ -8,13 +8,19 @@ import org.opentest4j.AssertionFailedError;
 final class Problems {
     private static final int SHOWN = 25;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     void add(String problem) {
         problems.add(problem);
     }
 
     void addAll(List<String> more) {
-        problems.addAll(more);
+        more.stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+    }
+
+    /** Adds a line shown under the problems when there are any, not counted as one. */
+    void note(String note) {
+        notes.add(note);
     }
 
     boolean isEmpty() {
@@ -40,6 +46,7 @@ final class Problems {
         if (problems.size() > SHOWN) {
             message.append("\n  ... and ").append(problems.size() - SHOWN).append(" more");
         }
+        notes.forEach(n -> message.append("\n").append(n));
         throw new AssertionFailedError(message.toString());
     }
 
