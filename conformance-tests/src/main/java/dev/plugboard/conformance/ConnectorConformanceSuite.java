@@ -80,6 +80,7 @@ public abstract class ConnectorConformanceSuite {
     private static final String SCHEMA_2020_12 = "https://json-schema.org/draft/2020-12/schema";
 
     private ConformanceSession session;
+    private String setupFailure;
 
     /**
      * @return the fixture; called once per run of the suite
@@ -89,15 +90,20 @@ public abstract class ConnectorConformanceSuite {
 
     /** @return the session, created from {@link #fixture()} on first use */
     synchronized ConformanceSession session() {
+        if (setupFailure != null) {
+            throw new AssertionFailedError(setupFailure);
+        }
         if (session == null) {
             ConformanceFixture f;
             try {
                 f = fixture();
-            } catch (Exception e) {
-                throw new AssertionFailedError("the conformance fixture could not be set up: " + e, e);
+            } catch (Exception | AssertionError e) {
+                setupFailure = "the conformance fixture could not be set up: " + e;
+                throw new AssertionFailedError(setupFailure, e);
             }
             if (f == null) {
-                throw new AssertionFailedError("fixture() returned null: return a ConformanceFixture");
+                setupFailure = "fixture() returned null: return a ConformanceFixture";
+                throw new AssertionFailedError(setupFailure);
             }
             session = new ConformanceSession(f);
         }
