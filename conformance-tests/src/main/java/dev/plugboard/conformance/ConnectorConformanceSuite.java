@@ -164,7 +164,7 @@ public abstract class ConnectorConformanceSuite {
             compare(problems, d, Capability.PROVISIONING, c.provisioning().isPresent(), "provisioning()");
             compare(problems, d, Capability.REPORTS, c.reports().isPresent(), "reports()");
         }
-        problems.failIfAny("the descriptor's capabilities " + d.capabilities()
+        problems.failIfAny("the descriptor's capabilities " + new java.util.TreeSet<>(d.capabilities())
                 + " do not match what the connector exposes");
     }
 

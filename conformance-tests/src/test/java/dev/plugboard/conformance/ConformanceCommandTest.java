@@ -79,7 +79,7 @@ class ConformanceCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out()).startsWith("Conformance of plugin 'broken' (broken.jar): 8 passed, 14 failed, 4 skipped\n")
                 .contains("  FAIL  descriptor: declared capabilities are exactly those the connector offers\n"
-                        + "        the descriptor's capabilities [REPORTS, RESOURCE_SYNC] do not match what the"
+                        + "        the descriptor's capabilities [RESOURCE_SYNC, REPORTS] do not match what the"
                         + " connector exposes (1 problem):\n"
                         + "          - the descriptor declares REPORTS but connector.reports() is empty: return the"
                         + " capability from reports() or remove REPORTS from the descriptor\n")

@@ -146,7 +146,7 @@ class ConformanceSuiteTest {
                 .isEqualTo(new CheckOutcome("provisioning: a grant and its revoke show in a sync", Status.SKIPPED,
                         "Assumption failed: the plugin does not declare PROVISIONING"));
         assertThat(message(report, "descriptor: declared capabilities are exactly those the connector offers"))
-                .isEqualTo("the descriptor's capabilities [REPORTS, RESOURCE_SYNC] do not match what the connector"
+                .isEqualTo("the descriptor's capabilities [RESOURCE_SYNC, REPORTS] do not match what the connector"
                         + " exposes (1 problem):\n  - the descriptor declares REPORTS but connector.reports() is empty:"
                         + " return the capability from reports() or remove REPORTS from the descriptor");
         assertThat(message(report, "config schema: every required property is documented"))
