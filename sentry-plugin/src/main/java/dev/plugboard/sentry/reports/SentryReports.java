@@ -88,11 +88,11 @@ public final class SentryReports implements Reports {
             if (pageToken.isPresent()) {
                 PageToken position = PageToken.decode(spec.id(), pageToken.get());
                 Inputs in = new Inputs(org, params, spec.windowed()
-                        ? Optional.of(position.window().orElseGet(() -> DateWindow.from(params, clock.instant())))
+                        ? Optional.of(position.window().orElseGet(() -> DateWindow.from(params, now())))
                         : Optional.empty());
                 stage = page(spec, in, position);
             } else {
-                Instant now = clock.instant();
+                Instant now = now();
                 Inputs in = new Inputs(org, params, spec.windowed() ? Optional.of(DateWindow.from(params, now))
                         : Optional.empty());
                 stage = resolve(spec, in).thenCompose(targets -> page(spec, in,
@@ -110,6 +110,11 @@ public final class SentryReports implements Reports {
             }
         });
         return out;
+    }
+
+    /** @return the host clock's now, to the second (windows and messages read better without nanoseconds) */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /** Checks what a schema cannot (or what a host that skipped it let through); returns the organization. */
