@@ -45,7 +45,7 @@ class SentryConnectorProviderTest {
         assertTrue(d.version().matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), d.version());
         assertEquals(SpiVersion.parse("1.0"), d.spiVersion());
         assertTrue(SpiVersion.current().canRun(d.spiVersion()));
-        assertEquals(Set.of(Capability.RESOURCE_SYNC), d.capabilities());
+        assertEquals(Set.of(Capability.RESOURCE_SYNC, Capability.REPORTS, Capability.PROVISIONING), d.capabilities());
         assertEquals(8, d.defaultConcurrency());
         assertEquals(Optional.of(SentryConnectorProvider.DOCUMENTATION_URL), d.documentationUrl());
 
@@ -94,7 +94,7 @@ class SentryConnectorProviderTest {
     }
 
     @Test
-    void offersOnlyResourceSyncAndLeavesNoThreadBehind() {
+    void offersEveryDeclaredCapabilityAndLeavesNoThreadBehind() {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (SentrySimulator sim = SentrySimulator.start(SimulatorOptions.builder().members(5).teams(2).projects(2)
                 .build())) {
@@ -105,8 +105,8 @@ class SentryConnectorProviderTest {
             Set<Thread> withSimulator = Thread.getAllStackTraces().keySet();
             Connector c = new SentryConnectorProvider().open(new ConnectorConfig("{}", values), new TestContext());
             assertTrue(c.resourceSync().isPresent());
-            assertTrue(c.reports().isEmpty());
-            assertTrue(c.provisioning().isEmpty());
+            assertTrue(c.reports().isPresent());
+            assertTrue(c.provisioning().isPresent());
             assertTrue(c.check().toCompletableFuture().join().ok());
             SyncWalker.walk(c.resourceSync().orElseThrow());
             c.close();
