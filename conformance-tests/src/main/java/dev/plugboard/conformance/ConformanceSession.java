@@ -130,19 +130,14 @@ final class ConformanceSession implements AutoCloseable {
         return validator().validate(config);
     }
 
-    /** @return every secret value: those at the secret properties of every fixture config, and the extra ones */
+    /** @return every secret value: those under the secret properties of every fixture config, and the extra ones */
     Set<String> secrets() {
-        Set<String> pointers = SecretFields.declared(schema());
+        Set<String> names = SecretFields.declared(schema());
         Set<String> values = new LinkedHashSet<>(fixture.secrets());
         Stream.concat(Stream.concat(Stream.of(fixture.workingConfig()), fixture.badCredential().stream()),
                         fixture.badConfigs().stream().map(BadConfig::json))
                 .map(json -> Json.object(json, "a config"))
-                .forEach(config -> pointers.forEach(p -> {
-                    JsonNode v = config.at(p);
-                    if (v.isValueNode() && !v.isNull()) {
-                        values.add(v.asText());
-                    }
-                }));
+                .forEach(config -> values.addAll(SecretFields.values(config, names)));
         values.removeIf(v -> v.length() < 4);
         return values;
     }

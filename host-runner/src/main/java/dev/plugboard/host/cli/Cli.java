@@ -27,6 +27,7 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setAllowSubcommandsAsOptionParameters(true); // --plugins plugins: a folder named like a command
         cli.setExecutionExceptionHandler((e, line, parse) -> {
             line.getErr().println("plugboard: " + root.masker().mask(messageOf(e)));
             line.getErr().flush();

@@ -72,6 +72,9 @@ public final class ConnectorSession implements AutoCloseable {
      * @return the session
      */
     static ConnectorSession loadUnchecked(PlugboardCommand root, String pluginId, ConnectorOptions options) {
+        options.concurrency().filter(n -> n < 1).ifPresent(n -> {
+            throw new HostException(ExitCode.USAGE, "--concurrency must be at least 1, got " + n);
+        });
         PluginCatalog catalog = root.loadPlugins();
         try {
             LoadedPlugin plugin = find(root, catalog, pluginId);

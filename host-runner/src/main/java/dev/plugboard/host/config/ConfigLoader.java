@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     private static final Pattern REFERENCE = Pattern.compile("\\$(\\$?)\\{(env|file):([^}]*)}");
+    private static final Pattern QUOTED = Pattern.compile("(['\"])([^'\"]{2,})\\1");
+    /** Words parsers quote in their messages that are never the file's own text. */
+    private static final java.util.Set<String> PARSER_WORDS = java.util.Set.of("null", "true", "false", "NaN",
+            "Infinity", "-Infinity", "+INF", "-INF", "reader");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -66,8 +70,9 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            // no cause: the parser's exception quotes the text around the error, which may be a secret
             throw new ConfigException("config file " + file + " is not valid " + (yaml ? "YAML" : "JSON") + where
-                    + ": " + e.getOriginalMessage(), e);
+                    + ": " + parserProblem(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException("config file " + file + " is empty: it must hold one object of settings"
@@ -80,6 +85,25 @@ public final class ConfigLoader {
         Path base = file.toAbsolutePath().getParent();
         resolve(object, "", base, file);
         return object;
+    }
+
+    /**
+     * The parser's description of a syntax error without any of the file's text: YAML's indented lines (the
+     * offending line and a caret) are dropped, and every quoted fragment longer than one character is replaced,
+     * since a secret on the broken line is exactly what the parser would quote.
+     */
+    static String parserProblem(String message) {
+        if (message == null || message.isBlank()) {
+            return "syntax error";
+        }
+        // YAML: "while scanning X\n in 'reader', line 2...\n    <the line>\n    ^\nfound Y\n in ...": keep the
+        // unindented lines (what went wrong), drop the indented ones (where, and the file's text)
+        String problem = message.lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .map(line -> QUOTED.matcher(line).replaceAll(m -> PARSER_WORDS.contains(m.group(2))
+                        ? java.util.regex.Matcher.quoteReplacement(m.group()) : m.group(1) + "…" + m.group(1)).strip())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return problem.isEmpty() ? "syntax error" : problem;
     }
 
     private static boolean isYaml(Path file) {

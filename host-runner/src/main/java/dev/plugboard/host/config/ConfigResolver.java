@@ -30,13 +30,13 @@ public final class ConfigResolver {
             throws ConfigException, SchemaValidator.InvalidSchemaException {
         SchemaValidator validator = SchemaValidator.compile(schemaJson, "plugin '" + pluginId + "' config schema");
         ObjectNode document = loader.load(file);
-        Set<String> secretPointers;
+        Set<String> secretNames;
         try {
-            secretPointers = SecretFields.declared(JSON.readTree(schemaJson));
+            secretNames = SecretFields.declared(JSON.readTree(schemaJson));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SchemaValidator.InvalidSchemaException("plugin '" + pluginId + "' config schema is not JSON", e);
         }
-        SecretMasker masker = SecretMasker.of(document, secretPointers);
+        SecretMasker masker = SecretMasker.of(document, secretNames);
         List<SchemaError> errors = validator.validate(document).stream()
                 .map(e -> new SchemaError(e.pointer(), masker.mask(e.message())))
                 .toList();

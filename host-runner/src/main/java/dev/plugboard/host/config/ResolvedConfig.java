@@ -4,10 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plugboard.spi.ConnectorConfig;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,18 +37,6 @@ public record ResolvedConfig(ObjectNode document, SecretMasker masker, List<Sche
             return new ConnectorConfig(JSON.writeValueAsString(document), JSON.convertValue(document, Map.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a parsed configuration", e);
-        }
-    }
-
-    /** @return a SHA-256 of the resolved configuration, to tell whether a checkpoint belongs to it */
-    public String fingerprint() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] canonical = JSON.writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                    .writeValueAsBytes(JSON.convertValue(document, java.util.TreeMap.class));
-            return HexFormat.of().formatHex(digest.digest(canonical));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot fingerprint a configuration", e);
         }
     }
 

@@ -21,14 +21,14 @@ public final class SecretMasker {
     private static final int MIN_SEARCHED_LENGTH = 4;
 
     private final List<String> secrets;
-    private final Set<String> secretPointers;
+    private final Set<String> secretNames;
 
-    private SecretMasker(Set<String> secrets, Set<String> secretPointers) {
+    private SecretMasker(Set<String> secrets, Set<String> secretNames) {
         this.secrets = secrets.stream()
                 .filter(s -> s.length() >= MIN_SEARCHED_LENGTH)
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .toList();
-        this.secretPointers = Set.copyOf(secretPointers);
+        this.secretNames = Set.copyOf(secretNames);
     }
 
     /** @return a masker that masks nothing */
@@ -37,19 +37,12 @@ public final class SecretMasker {
     }
 
     /**
-     * @param config  a resolved configuration
-     * @param pointers JSON pointers of its secret properties (from {@link SecretFields})
-     * @return a masker for the secret values found at those pointers
+     * @param config a resolved configuration
+     * @param names  the names of its secret properties (from {@link SecretFields#declared})
+     * @return a masker for the values held under those names anywhere in the configuration
      */
-    public static SecretMasker of(JsonNode config, Set<String> pointers) {
-        Set<String> values = new TreeSet<>();
-        for (String pointer : pointers) {
-            JsonNode value = config.at(pointer);
-            if (value.isValueNode() && !value.isNull()) {
-                values.add(value.asText());
-            }
-        }
-        return new SecretMasker(values, pointers);
+    public static SecretMasker of(JsonNode config, Set<String> names) {
+        return new SecretMasker(SecretFields.values(config, names), names);
     }
 
     /**
@@ -59,7 +52,7 @@ public final class SecretMasker {
     public SecretMasker with(Set<String> extra) {
         Set<String> all = new TreeSet<>(secrets);
         all.addAll(extra);
-        return new SecretMasker(all, secretPointers);
+        return new SecretMasker(all, secretNames);
     }
 
     /**
@@ -79,19 +72,28 @@ public final class SecretMasker {
 
     /**
      * @param config a configuration document
-     * @return a copy with each secret property's value replaced by {@link #MASK}
+     * @return a copy with the value of every secret property, at any depth, replaced by {@link #MASK}
      */
     public JsonNode maskConfig(JsonNode config) {
         JsonNode copy = config.deepCopy();
-        for (String pointer : secretPointers) {
-            int slash = pointer.lastIndexOf('/');
-            JsonNode parent = copy.at(pointer.substring(0, slash));
-            String name = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
-            if (parent instanceof ObjectNode object && object.has(name) && !object.get(name).isNull()) {
-                object.set(name, TextNode.valueOf(MASK));
-            }
-        }
+        maskIn(copy);
         return copy;
+    }
+
+    private void maskIn(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (secretNames.contains(name) && !object.get(name).isNull()) {
+                    object.set(name, TextNode.valueOf(MASK));
+                } else {
+                    maskIn(object.get(name));
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(this::maskIn);
+        }
     }
 
     /** @return how many distinct secret values it masks */
@@ -107,11 +109,11 @@ public final class SecretMasker {
     @Override
     public boolean equals(Object o) {
         return o instanceof SecretMasker other && secrets.equals(other.secrets)
-                && secretPointers.equals(other.secretPointers);
+                && secretNames.equals(other.secretNames);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(secrets, secretPointers);
+        return Objects.hash(secrets, secretNames);
     }
 }

@@ -94,6 +94,23 @@ class FoundationCommandsTest {
     }
 
     @Test
+    void aPluginsFolderNamedLikeACommandIsAccepted() {
+        CliRun run = CliRun.of("--plugins", "plugins", "plugins");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("No plugins in ");
+    }
+
+    @Test
+    void aConcurrencyBelowOneIsAUsageError() throws Exception {
+        Path ok = config("ok.yaml", "token: good-token-123\nurl: http://127.0.0.1:1\n");
+        CliRun run = CliRun.of("--plugins", plugins.toString(), "validate", "fixture", "--config", ok.toString(),
+                "--concurrency", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("plugboard: --concurrency must be at least 1, got 0\n");
+    }
+
+    @Test
     void unresolvableReferencesAndMissingOptionsHaveTheirOwnExitCodes() throws Exception {
         Path config = config("env.yaml", "token: ${env:PLUGBOARD_TEST_SURELY_UNSET}\nurl: http://127.0.0.1\n");
         CliRun unresolved = CliRun.of("--plugins", plugins.toString(), "validate", "fixture", "--config", config.toString());

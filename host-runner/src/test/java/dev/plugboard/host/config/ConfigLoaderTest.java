@@ -56,6 +56,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSyntaxErrorNeverQuotesTheFileText() throws Exception {
+        String token = "sntryu_fake_secret_value_0123456789";
+        Path json = dir.resolve("token.json");
+        Files.writeString(json, "{\"organization\": \"acme\", \"authToken\": " + token + "}");
+        assertThatThrownBy(() -> loader.load(json)).isInstanceOf(ConfigException.class)
+                .hasNoCause()
+                .hasMessage("config file " + json + " is not valid JSON at line 1, column 74: Unrecognized token '…':"
+                        + " was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+        Path yaml = dir.resolve("token.yaml");
+        Files.writeString(yaml, "organization: acme\nauthToken: \"" + token + "\n");
+        assertThatThrownBy(() -> loader.load(yaml)).isInstanceOf(ConfigException.class)
+                .hasNoCause()
+                .message().doesNotContain(token).doesNotContain("sntryu")
+                .startsWith("config file " + yaml + " is not valid YAML at line ");
+    }
+
+    @Test
     void saysWhereAFileIsMalformedOrNotAnObject() throws Exception {
         Path json = dir.resolve("bad.json");
         Files.writeString(json, "{\"a\": 1,,}");

@@ -52,7 +52,7 @@ class SchemaValidationTest {
     @Test
     void findsSecretFieldsAndMasksTheirValuesEverywhere() throws Exception {
         JsonNode schema = json(SCHEMA);
-        assertThat(SecretFields.declared(schema)).containsExactly("/authToken", "/proxy/password");
+        assertThat(SecretFields.declared(schema)).containsExactly("authToken", "password");
         JsonNode config = json("{\"authToken\": \"sntryi_fake_abcdef\", \"organization\": \"acme\","
                 + " \"proxy\": {\"password\": \"hunter22\"}}");
         SecretMasker masker = SecretMasker.of(config, SecretFields.declared(schema));
@@ -62,7 +62,33 @@ class SchemaValidationTest {
                 .isEqualTo("{\"authToken\":\"****\",\"organization\":\"acme\",\"proxy\":{\"password\":\"****\"}}");
         assertThat(SecretFields.unmarked(json("{\"properties\": {\"apiToken\": {\"type\": \"string\"},"
                 + " \"name\": {\"type\": \"string\"}, \"password\": {\"type\": \"string\", \"writeOnly\": true}}}")))
-                .isEqualTo(Set.of("/apiToken"));
+                .isEqualTo(Set.of("/properties/apiToken"));
+    }
+
+    @Test
+    void findsSecretsDeclaredThroughRefsCombinatorsItemsAndMapsAndMasksThemAtAnyDepth() throws Exception {
+        JsonNode schema = json("""
+                {"type": "object", "$defs": {"cred": {"type": "string", "writeOnly": true}},
+                 "properties": {
+                   "auth": {"oneOf": [
+                     {"properties": {"token": {"$ref": "#/$defs/cred"}}},
+                     {"properties": {"user": {"type": "string"}, "pass": {"$ref": "#/$defs/cred"}}}]},
+                   "headers": {"type": "object", "additionalProperties": {"type": "string", "x-secret": true}},
+                   "keys": {"type": "array", "items": {"type": "string", "writeOnly": true}},
+                   "name": {"type": "string"}
+                 }}""");
+        assertThat(SecretFields.declared(schema)).containsExactly("headers", "keys", "pass", "token");
+        JsonNode config = json("""
+                {"auth": {"user": "ada", "pass": "correct-horse"}, "headers": {"X-Api": "hdr-secret-1"},
+                 "keys": ["key-one-1", "key-two-2"], "name": "prod", "list": [{"token": "tok-in-list"}]}""");
+        SecretMasker masker = SecretMasker.of(config, SecretFields.declared(schema));
+        assertThat(masker.mask("correct-horse hdr-secret-1 key-one-1 key-two-2 tok-in-list prod ada"))
+                .isEqualTo("**** **** **** **** **** prod ada");
+        assertThat(masker.maskConfig(config).toString()).isEqualTo("{\"auth\":{\"user\":\"ada\",\"pass\":\"****\"},"
+                + "\"headers\":\"****\",\"keys\":\"****\",\"name\":\"prod\",\"list\":[{\"token\":\"****\"}]}");
+        assertThat(SecretFields.unmarked(json("{\"properties\": {\"auth\": {\"anyOf\": [{\"properties\":"
+                + " {\"clientSecret\": {\"type\": \"string\"}}}]}}}")))
+                .containsExactly("/properties/auth/anyOf/0/properties/clientSecret");
     }
 
     @Test
