@@ -70,6 +70,7 @@ final class SyncCommand implements Callable<Integer> {
             SyncStats stats = new SyncStats(requests::requests, requests::retries, requests::status);
             Retrier retrier = new Retrier(RetryPolicy.defaults(), Delayer.system(), Math::random, stats);
             SyncOptions syncOptions = SyncOptions.of(session.limits().maxConcurrency()).withTypes(types)
+                    .withLookahead(SyncOptions.lookaheadFor(Runtime.getRuntime().maxMemory()))
                     .withCancellation(context.cancellation());
             SyncListener listener = quiet ? SyncListener.none()
                     : System.console() != null ? SyncProgressDisplay.bar(System.err)

@@ -20,8 +20,10 @@ import java.util.Objects;
 public record SyncOptions(int concurrency, int lookahead, List<String> types, Duration checkpointInterval,
                           Duration progressInterval, Cancellation cancellation) {
 
-    /** The default lookahead. */
+    /** The least default lookahead. */
     public static final int DEFAULT_LOOKAHEAD = 10_000;
+    /** Heap bytes allowed per record of default lookahead: a quarter of the heap at about 1 KiB a record. */
+    private static final long HEAP_BYTES_PER_RECORD = 4_096;
 
     /** Checks and copies. */
     public SyncOptions {
@@ -45,6 +47,20 @@ public record SyncOptions(int concurrency, int lookahead, List<String> types, Du
     public static SyncOptions of(int concurrency) {
         return new SyncOptions(concurrency, DEFAULT_LOOKAHEAD, List.of(), Duration.ofSeconds(5), Duration.ofSeconds(1),
                 Cancellation.never());
+    }
+
+    /**
+     * The lookahead for a heap of this size: one record per {@value #HEAP_BYTES_PER_RECORD} bytes, at least
+     * {@value #DEFAULT_LOOKAHEAD}. A deeper lookahead lets pages of a later listing be fetched while an earlier,
+     * longer chain of pages is still being read (team members while the members list pages by), which is what
+     * keeps a large sync near the bound the remote system's rate limits set.
+     *
+     * @param maxHeapBytes the JVM's maximum heap ({@link Runtime#maxMemory()})
+     * @return the lookahead
+     */
+    public static int lookaheadFor(long maxHeapBytes) {
+        long byHeap = maxHeapBytes / HEAP_BYTES_PER_RECORD;
+        return (int) Math.max(DEFAULT_LOOKAHEAD, Math.min(byHeap, 1_000_000));
     }
 
     /** @return a copy walking only these types (empty: all) */
