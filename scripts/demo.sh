@@ -39,7 +39,7 @@ organization: $organization
 baseUrl: $base_url
 YAML
 
-plugboard() { java -jar "$root/host-runner/target/plugboard.jar" --plugins "$out/plugins" "$@"; }
+plugboard() { "$root/scripts/plugboard" --plugins "$out/plugins" "$@"; }
 
 echo
 echo "$ plugboard plugins"

@@ -22,11 +22,15 @@ import java.util.regex.Pattern;
 record HostRun(int exitCode, long wallMillis, long firstRequestMillis, long peakHeapMb, String stderr) {
     private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
+    /** The JVM options of scripts/plugboard, the launcher the README uses. */
+    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     static HostRun run(SentrySimulator sim, Path work, String xmx, java.util.Map<String, String> env, List<String> args) throws IOException, InterruptedException {
         Path gcLog = work.resolve("gc-" + System.nanoTime() + ".log");
         Path err = work.resolve("stderr-" + System.nanoTime() + ".txt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + xmx, "-Xlog:gc:file=" + gcLog, "-jar", "host-runner/target/plugboard.jar"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(LAUNCHER_OPTIONS);
+        command.addAll(List.of("-Xmx" + xmx, "-Xlog:gc:file=" + gcLog, "-jar", "host-runner/target/plugboard.jar"));
         command.addAll(args);
         long before = sim.stats().total();
         long start = System.nanoTime();
