@@ -6,11 +6,13 @@ import dev.plugboard.spi.ConnectorContext;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,10 +30,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 
 /**
- * The one way the plugin talks to Sentry: a GET that is paced ({@link RateLimitPacer}), retried
+ * The one way the plugin talks to Sentry: a request that is paced ({@link RateLimitPacer}), retried
  * ({@link RetryPolicy}, and waits for the window on 429), counted ({@code progress().requestCompleted}) and
- * turned into a {@link SentryResponse} with the next page's cursor, or into a {@link SentryException} that says
- * what was tried. Shared by the identity sync, the check and, later, reports and provisioning.
+ * turned into an answer or into a {@link SentryException} that says what was tried. {@link #get} (identity sync,
+ * check, reports) also reads the JSON body and maps 4xx; {@link #exchange} (provisioning) hands every 2xx and 4xx
+ * back raw. Both go through one {@link Attempt}, which differs only in whether a failure after the request may
+ * have reached Sentry (a 5xx, a lost answer) is retried: not for a POST, which may have taken effect.
  */
 final class SentryClient {
     private final WebClient web;
@@ -65,9 +70,25 @@ final class SentryClient {
      *     RATE_LIMITED, UNAVAILABLE or CANCELLED
      */
     CompletionStage<SentryResponse> get(SentryRequest request, Optional<String> cursor) {
-        CompletableFuture<SentryResponse> result = new CompletableFuture<>();
-        new Call(request, cursor, result).start();
-        return result;
+        return new Attempt<SentryResponse>(HttpMethod.GET, request.apiHost(), request.url(cursor), request.describe(),
+                Optional.empty(), request.endpoint().operation(), (status, response, body) -> {
+                    if (status < 200 || status >= 300) {
+                        throw errors.forStatus(status, body, request);
+                    }
+                    JsonNode node;
+                    try {
+                        node = json.readTree(body);
+                    } catch (IOException e) {
+                        node = null;
+                    }
+                    if (node == null || node.isMissingNode()) {
+                        throw new Retry(new Failure(true, "malformed JSON", "Sentry answered " + status + " with a"
+                                + " body that is not valid JSON (" + body.length() + " characters)",
+                                "remote.malformed-response"));
+                    }
+                    return new SentryResponse(node, LinkHeader.nextCursor(Optional.ofNullable(
+                            response.getHeader("Link"))));
+                }).start();
     }
 
     /**
@@ -79,8 +100,8 @@ final class SentryClient {
      */
     record Reply(int status, String body, Optional<String> nextCursor) {
         Reply {
-            java.util.Objects.requireNonNull(body, "body");
-            java.util.Objects.requireNonNull(nextCursor, "nextCursor");
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(nextCursor, "nextCursor");
         }
     }
 
@@ -98,41 +119,75 @@ final class SentryClient {
      *                  {@code POST /organizations/{org}/members/{member}/teams/{team}/}
      * @return the answer
      */
-    CompletionStage<Reply> exchange(String method, java.net.URI apiHost, String path, Optional<String> jsonBody,
+    CompletionStage<Reply> exchange(String method, URI apiHost, String path, Optional<String> jsonBody,
                                     String operation) {
-        CompletableFuture<Reply> result = new CompletableFuture<>();
-        new Exchange(io.vertx.core.http.HttpMethod.valueOf(method), apiHost, path, jsonBody, operation, result).start();
-        return result;
+        int q = path.indexOf('?');
+        return new Attempt<Reply>(HttpMethod.valueOf(method), apiHost, apiHost + "/api/0" + path, method + " "
+                + apiHost + "/api/0" + (q >= 0 ? path.substring(0, q) : path), jsonBody, operation,
+                (status, response, body) -> new Reply(status, body,
+                        LinkHeader.nextCursor(Optional.ofNullable(response.getHeader("Link"))))).start();
     }
 
-    /** One {@link #exchange}, with its waits and retries. */
-    private final class Exchange {
-        private final io.vertx.core.http.HttpMethod method;
-        private final java.net.URI apiHost;
-        private final String path;
+    /** What a failed attempt means. */
+    record Failure(boolean retryable, String reason, String description, String code) {
+    }
+
+    /** Thrown by a {@link Reader} for an answer worth asking again (a malformed body). */
+    private static final class Retry extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Failure failure;
+
+        Retry(Failure failure) {
+            super(failure.description(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /** Reads a final answer (2xx or 4xx other than 429). */
+    private interface Reader<T> {
+        /**
+         * @return the value; throws a {@link ConnectorException} to fail the call, or {@link Retry} to try again
+         */
+        T read(int status, HttpResponse<Buffer> response, String body);
+    }
+
+    /** One call: its tries, waits and retries. */
+    private final class Attempt<T> {
+        private final HttpMethod method;
+        private final URI apiHost;
+        private final String url;
+        private final String describe;
         private final Optional<String> jsonBody;
         private final String operation;
-        private final CompletableFuture<Reply> result;
+        private final Reader<T> reader;
+        /** Whether a failure after the request may have reached Sentry is retried: not for a POST. */
+        private final boolean idempotent;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
         private final List<String> tried = new ArrayList<>();
         private int attempt = 1;
         private int rateLimitWaits;
 
-        Exchange(io.vertx.core.http.HttpMethod method, java.net.URI apiHost, String path, Optional<String> jsonBody,
-                 String operation, CompletableFuture<Reply> result) {
+        Attempt(HttpMethod method, URI apiHost, String url, String describe, Optional<String> jsonBody,
+                String operation, Reader<T> reader) {
             this.method = method;
             this.apiHost = apiHost;
-            this.path = path;
+            this.url = url;
+            this.describe = describe;
             this.jsonBody = jsonBody;
             this.operation = operation;
-            this.result = result;
+            this.reader = reader;
+            this.idempotent = method != HttpMethod.POST;
         }
 
-        private String describe() {
-            int q = path.indexOf('?');
-            return method.name() + " " + apiHost + "/api/0" + (q >= 0 ? path.substring(0, q) : path);
+        CompletionStage<T> start() {
+            next();
+            return result;
         }
 
-        void start() {
+        private void next() {
+            if (result.isDone()) {
+                return;
+            }
             if (context.cancellation().isCancelled()) {
                 result.completeExceptionally(new ConnectorException(ErrorKind.CANCELLED, "the operation was cancelled"));
                 return;
@@ -142,175 +197,43 @@ final class SentryClient {
                     result.completeExceptionally(unwrap(err));
                     return;
                 }
-                try {
-                    var req = web.requestAbs(method, apiHost + "/api/0" + path)
-                            .putHeader("Authorization", authorization)
-                            .putHeader("Accept", "application/json")
-                            .timeout(timeoutMillis);
-                    var sent = jsonBody.isPresent()
-                            ? req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(jsonBody.get()))
-                            : req.send();
-                    sent.onComplete(ar -> {
-                        try {
-                            context.progress().requestCompleted(operation);
-                            if (ar.succeeded()) {
-                                onResponse(permit, ar.result());
-                            } else {
-                                permit.release(RateLimitPacer.Headers.NONE);
-                                String m = String.valueOf(ar.cause().getMessage()).toLowerCase(Locale.ROOT);
-                                boolean refused = unwrapCause(ar.cause(), ConnectException.class)
-                                        || unwrapCause(ar.cause(), UnknownHostException.class)
-                                        || unwrapCause(ar.cause(), SSLException.class);
-                                onFailure(!refused, m.contains("reset") ? "connection reset" : "connection failed",
-                                        "The request failed (" + ar.cause().getClass().getSimpleName() + ": "
-                                                + ar.cause().getMessage() + ")");
-                            }
-                        } catch (RuntimeException e) {
-                            permit.release(RateLimitPacer.Headers.NONE);
-                            result.completeExceptionally(new SentryException(ErrorKind.INTERNAL, "internal",
-                                    errors.redact("bug while handling the answer to " + describe() + ": " + e),
-                                    Optional.empty(), null));
-                        }
-                    });
-                } catch (RuntimeException e) {
+                if (result.isDone()) {
                     permit.release(RateLimitPacer.Headers.NONE);
-                    result.completeExceptionally(new SentryException(ErrorKind.INTERNAL, "internal", errors.redact(
-                            "could not send " + describe() + ": " + e), Optional.empty(), null));
-                }
-            });
-        }
-
-        private void onResponse(RateLimitPacer.Permit permit, HttpResponse<Buffer> response) {
-            int status = response.statusCode();
-            RateLimitPacer.Headers headers = RateLimitPacer.Headers.from(response::getHeader);
-            String body = response.body() == null ? "" : response.bodyAsString();
-            if (status == 429) {
-                Instant now = context.clock().instant();
-                boolean windowSpent = headers.remaining().isEmpty() || headers.remaining().getAsInt() == 0;
-                Instant until = retryAfter(response.getHeader("Retry-After"), now)
-                        .or(() -> windowSpent ? headers.reset().map(r -> r.plus(tuning.resetMargin())) : Optional.empty())
-                        .orElseGet(() -> now.plus(tuning.retryPolicy().backoff(rateLimitWaits + 1,
-                                ThreadLocalRandom.current()::nextDouble)));
-                if (until.isBefore(now)) {
-                    until = now;
-                }
-                permit.rateLimited(headers, until);
-                Duration wait = Duration.between(now, until);
-                if (rateLimitWaits < tuning.rateLimitWaits() && wait.compareTo(tuning.maxRateLimitWait()) <= 0) {
-                    rateLimitWaits++;
-                    context.progress().requestRetried("429");
-                    start();
-                    return;
-                }
-                String detail = errors.detail(body);
-                result.completeExceptionally(new SentryException(ErrorKind.RATE_LIMITED, "remote.rate-limited",
-                        "Sentry kept rate-limiting " + describe() + " (" + rateLimitWaits + " waits"
-                        + (detail.isEmpty() ? "" : "; Sentry said: " + detail) + "). Try again later.",
-                        Optional.of(wait), null));
-                return;
-            }
-            permit.release(headers);
-            if (status >= 500) {
-                String id = errors.errorId(body).map(i -> ", errorId " + i).orElse("");
-                onFailure(true, "HTTP " + status, "Sentry answered " + status + id);
-            } else if (status >= 300 && status < 400) {
-                result.completeExceptionally(new SentryException(ErrorKind.CONFIG, "config.redirect", "Sentry"
-                        + " answered " + describe() + " with a redirect (" + status + "); the connector does not"
-                        + " follow redirects with the token: set baseUrl to the final API host."));
-            } else {
-                result.complete(new Reply(status, body,
-                        LinkHeader.nextCursor(Optional.ofNullable(response.getHeader("Link")))));
-            }
-        }
-
-        private void onFailure(boolean retryable, String reason, String description) {
-            tried.add(reason);
-            boolean safe = method != io.vertx.core.http.HttpMethod.POST;
-            if (retryable && safe && tuning.retryPolicy().mayRetry(attempt)) {
-                Duration delay = tuning.retryPolicy().backoff(attempt, ThreadLocalRandom.current()::nextDouble);
-                attempt++;
-                context.progress().requestRetried(reason);
-                timers.schedule(delay, this::start);
-                return;
-            }
-            String outcome = !retryable ? "." : safe ? "; gave up after " + tried.size() + " attempts ("
-                    + String.join(", ", tried) + "). Sentry may be down or overloaded: try again later."
-                    : "; not retried, because the POST may have taken effect: check in Sentry, or run the operation"
-                    + " again (it is idempotent).";
-            result.completeExceptionally(new SentryException(ErrorKind.UNAVAILABLE, retryable ? "remote.unavailable"
-                    : "host.unreachable", errors.redact(description + " (" + describe() + ")" + outcome)));
-        }
-    }
-
-    private static boolean unwrapCause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** What a failed attempt means. */
-    private record Failure(boolean retryable, String reason, String description, String code) {
-    }
-
-    private final class Call {
-        private final SentryRequest request;
-        private final Optional<String> cursor;
-        private final CompletableFuture<SentryResponse> result;
-        private final List<String> tried = new ArrayList<>();
-        private int attempt = 1;
-        private int rateLimitWaits;
-
-        Call(SentryRequest request, Optional<String> cursor, CompletableFuture<SentryResponse> result) {
-            this.request = request;
-            this.cursor = cursor;
-            this.result = result;
-        }
-
-        void start() {
-            if (context.cancellation().isCancelled()) {
-                result.completeExceptionally(new ConnectorException(ErrorKind.CANCELLED, "the operation was cancelled"));
-                return;
-            }
-            pacer.acquire(request.endpoint().operation()).whenComplete((permit, err) -> {
-                if (err != null) {
-                    result.completeExceptionally(unwrap(err));
                     return;
                 }
                 try {
                     send(permit);
                 } catch (RuntimeException e) {
                     permit.release(RateLimitPacer.Headers.NONE);
-                    fail(new SentryException(ErrorKind.INTERNAL, "internal", errors.redact(
-                            "could not send " + request.describe() + ": " + e), Optional.empty(), null));
+                    result.completeExceptionally(new SentryException(ErrorKind.INTERNAL, "internal", errors.redact(
+                            "could not send " + describe + ": " + e), Optional.empty(), null));
                 }
             });
         }
 
         private void send(RateLimitPacer.Permit permit) {
-            web.getAbs(request.url(cursor))
+            var req = web.requestAbs(method, url)
                     .putHeader("Authorization", authorization)
                     .putHeader("Accept", "application/json")
-                    .timeout(timeoutMillis)
-                    .send()
-                    .onComplete(ar -> {
-                        try {
-                            context.progress().requestCompleted(request.endpoint().operation());
-                            if (ar.succeeded()) {
-                                onResponse(permit, ar.result());
-                            } else {
-                                permit.release(RateLimitPacer.Headers.NONE);
-                                onFailure(classify(ar.cause()));
-                            }
-                        } catch (RuntimeException e) {
-                            permit.release(RateLimitPacer.Headers.NONE);
-                            fail(new SentryException(ErrorKind.INTERNAL, "internal", errors.redact(
-                                    "bug while handling the answer to " + request.describe() + ": " + e),
-                                    Optional.empty(), null));
-                        }
-                    });
+                    .timeout(timeoutMillis);
+            var sent = jsonBody.isPresent()
+                    ? req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(jsonBody.get()))
+                    : req.send();
+            sent.onComplete(ar -> {
+                try {
+                    context.progress().requestCompleted(operation);
+                    if (ar.succeeded()) {
+                        onResponse(permit, ar.result());
+                    } else {
+                        permit.release(RateLimitPacer.Headers.NONE);
+                        onFailure(classify(ar.cause(), apiHost, timeoutMillis));
+                    }
+                } catch (RuntimeException e) {
+                    permit.release(RateLimitPacer.Headers.NONE);
+                    result.completeExceptionally(new SentryException(ErrorKind.INTERNAL, "internal", errors.redact(
+                            "bug while handling the answer to " + describe + ": " + e), Optional.empty(), null));
+                }
+            });
         }
 
         private void onResponse(RateLimitPacer.Permit permit, HttpResponse<Buffer> response) {
@@ -322,33 +245,31 @@ final class SentryClient {
             }
             permit.release(headers);
             String body = response.body() == null ? "" : response.bodyAsString();
-            if (status >= 200 && status < 300) {
-                JsonNode node;
-                try {
-                    node = json.readTree(body);
-                } catch (IOException e) {
-                    node = null;
-                }
-                if (node == null || node.isMissingNode()) {
-                    onFailure(new Failure(true, "malformed JSON", "Sentry answered " + status + " with a body that"
-                            + " is not valid JSON (" + body.length() + " characters)", "remote.malformed-response"));
-                    return;
-                }
-                result.complete(new SentryResponse(node,
-                        LinkHeader.nextCursor(Optional.ofNullable(response.getHeader("Link")))));
-            } else if (status >= 500) {
+            if (status >= 500) {
                 String id = errors.errorId(body).map(i -> ", errorId " + i).orElse("");
                 onFailure(new Failure(true, "HTTP " + status, "Sentry answered " + status + id,
                         "remote.unavailable"));
-            } else if (status >= 300 && status < 400) {
+                return;
+            }
+            if (status >= 300 && status < 400) {
                 String location = Optional.ofNullable(response.getHeader("Location")).map(errors::redact)
                         .map(l -> " to " + l).orElse("");
-                fail(new SentryException(ErrorKind.CONFIG, "config.redirect", "Sentry answered " + request.describe()
+                fail(new SentryException(ErrorKind.CONFIG, "config.redirect", "Sentry answered " + describe
                         + " with a redirect (" + status + location + "); the connector does not follow redirects"
                         + " with the token: set baseUrl to the final API host."));
-            } else {
-                fail(errors.forStatus(status, body, request));
+                return;
             }
+            T value;
+            try {
+                value = reader.read(status, response, body);
+            } catch (Retry r) {
+                onFailure(r.failure);
+                return;
+            } catch (ConnectorException e) {
+                fail(e);
+                return;
+            }
+            result.complete(value);
         }
 
         private void onRateLimited(RateLimitPacer.Permit permit, HttpResponse<Buffer> response,
@@ -369,14 +290,13 @@ final class SentryClient {
             if (rateLimitWaits < tuning.rateLimitWaits() && wait.compareTo(tuning.maxRateLimitWait()) <= 0) {
                 rateLimitWaits++;
                 context.progress().requestRetried("429");
-                context.logger().debug("Sentry rate-limited " + request.endpoint().operation() + "; waiting "
-                        + wait.toMillis() + " ms");
-                start();
+                context.logger().debug("Sentry rate-limited " + operation + "; waiting " + wait.toMillis() + " ms");
+                next();
                 return;
             }
             String detail = errors.detail(response.bodyAsString());
             fail(new SentryException(ErrorKind.RATE_LIMITED, "remote.rate-limited", "Sentry kept rate-limiting "
-                    + request.describe() + " (" + rateLimitWaits + " waits for the rate-limit window"
+                    + describe + " (" + rateLimitWaits + " waits for the rate-limit window"
                     + (wait.compareTo(tuning.maxRateLimitWait()) > 0 ? ", next window in " + wait.toSeconds() + " s"
                     : "") + (detail.isEmpty() ? "" : "; Sentry said: " + detail) + "). Try again later or lower"
                     + " maxConcurrency.", Optional.of(wait), null));
@@ -386,55 +306,69 @@ final class SentryClient {
             tried.add(failure.reason());
             if (!failure.retryable()) {
                 fail(new SentryException(ErrorKind.UNAVAILABLE, failure.code(), errors.redact(failure.description()
-                        + " (" + request.describe() + ")."), Optional.empty(), null));
+                        + " (" + describe + ")."), Optional.empty(), null));
+                return;
+            }
+            if (!idempotent) {
+                fail(new SentryException(ErrorKind.UNAVAILABLE, failure.code(), errors.redact(failure.description()
+                        + " (" + describe + "); not retried, because the " + method.name() + " may have taken"
+                        + " effect: check in Sentry, or run the operation again (it is idempotent).")));
                 return;
             }
             if (tuning.retryPolicy().mayRetry(attempt)) {
                 Duration delay = tuning.retryPolicy().backoff(attempt, ThreadLocalRandom.current()::nextDouble);
                 attempt++;
                 context.progress().requestRetried(failure.reason());
-                context.logger().debug("retrying " + request.endpoint().operation() + " after " + failure.reason()
-                        + " in " + delay.toMillis() + " ms");
-                timers.schedule(delay, this::start);
+                context.logger().debug("retrying " + operation + " after " + failure.reason() + " in "
+                        + delay.toMillis() + " ms");
+                timers.schedule(delay, this::next);
                 return;
             }
             fail(new SentryException(ErrorKind.UNAVAILABLE, failure.code(), errors.redact(failure.description()
-                    + " to " + request.describe() + "; gave up after " + tried.size() + " attempts ("
+                    + " to " + describe + "; gave up after " + tried.size() + " attempts ("
                     + String.join(", ", tried) + "). Sentry may be down or overloaded: try again later.")));
         }
 
         private void fail(ConnectorException e) {
             result.completeExceptionally(e);
         }
+    }
 
-        private Failure classify(Throwable t) {
-            String host = request.apiHost().getHost();
-            for (Throwable c = t; c != null; c = c.getCause()) {
-                String name = c.getClass().getName();
-                if (c instanceof UnknownHostException) {
-                    return new Failure(false, "unknown host", "Cannot resolve the host " + host
-                            + ": check baseUrl (and DNS or proxy settings)", "host.unreachable");
-                }
-                if (name.contains("Timeout") || c instanceof java.util.concurrent.TimeoutException) {
-                    return new Failure(true, "timeout", "No answer from " + host + " within "
-                            + timeoutMillis + " ms", "remote.unavailable");
-                }
-                if (c instanceof ConnectException) {
-                    return new Failure(false, "connection refused", "Cannot connect to "
-                            + request.apiHost().getAuthority() + " (" + c.getClass().getSimpleName()
-                            + "): check baseUrl and that Sentry is reachable from here", "host.unreachable");
-                }
-                if (c instanceof SSLException) {
-                    return new Failure(false, "TLS failure", "TLS with " + host + " failed ("
-                            + c.getClass().getSimpleName() + ": " + c.getMessage() + "): check baseUrl and the"
-                            + " server certificate", "host.tls");
-                }
+    /**
+     * @param t             why a request got no answer
+     * @param apiHost       the host it was sent to
+     * @param timeoutMillis the request timeout, for the message
+     * @return what the failure means: a timeout, a reset or a closed connection is worth retrying; an unknown host,
+     *     a refused connection or a TLS failure is not
+     */
+    static Failure classify(Throwable t, URI apiHost, long timeoutMillis) {
+        String host = apiHost.getHost();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String name = c.getClass().getName();
+            if (c instanceof UnknownHostException) {
+                return new Failure(false, "unknown host", "Cannot resolve the host " + host
+                        + ": check baseUrl (and DNS or proxy settings)", "host.unreachable");
             }
-            String msg = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            String reason = msg.contains("reset") ? "connection reset" : "connection closed";
-            return new Failure(true, reason, "The connection to " + host + " failed (" + t.getClass().getSimpleName()
-                    + ": " + t.getMessage() + ")", "remote.unavailable");
+            // Before ConnectException: Netty's ConnectTimeoutException is one, and a timeout is worth retrying.
+            if (name.contains("Timeout") || c instanceof java.util.concurrent.TimeoutException) {
+                return new Failure(true, "timeout", "No answer from " + host + " within "
+                        + timeoutMillis + " ms", "remote.unavailable");
+            }
+            if (c instanceof ConnectException) {
+                return new Failure(false, "connection refused", "Cannot connect to "
+                        + apiHost.getAuthority() + " (" + c.getClass().getSimpleName()
+                        + "): check baseUrl and that Sentry is reachable from here", "host.unreachable");
+            }
+            if (c instanceof SSLException) {
+                return new Failure(false, "TLS failure", "TLS with " + host + " failed ("
+                        + c.getClass().getSimpleName() + ": " + c.getMessage() + "): check baseUrl and the"
+                        + " server certificate", "host.tls");
+            }
         }
+        String msg = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+        String reason = msg.contains("reset") ? "connection reset" : "connection closed";
+        return new Failure(true, reason, "The connection to " + host + " failed (" + t.getClass().getSimpleName()
+                + ": " + t.getMessage() + ")", "remote.unavailable");
     }
 
     private static Optional<Instant> retryAfter(String header, Instant now) {

@@ -76,7 +76,8 @@ final class SentryConnector implements Connector {
         this.async = new Async(callbacks);
         this.sync = new IdentitySync(org, async);
         this.check = new SentryCheck(org, config.authToken());
-        this.provisioning = new SentryProvisioning(new ProvisioningBridge(client, org, config.authToken(), async));
+        this.provisioning = new SentryProvisioning(new ProvisioningBridge(client, org, config.authToken(), errors,
+                config.baseUrl(), async));
         this.reports = new SentryReports(new ReportsBridge(client, org, config.baseUrl(), async), context.clock());
     }
 

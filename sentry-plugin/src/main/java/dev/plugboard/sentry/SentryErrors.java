@@ -44,7 +44,7 @@ final class SentryErrors {
         String asked = request.describe();
         SentryEndpoint ep = request.endpoint();
         return switch (status) {
-            case 401 -> unauthenticated(detail, asked, request);
+            case 401 -> unauthenticated(body, asked, request.apiHost().getHost());
             case 403 -> new SentryException(ErrorKind.PERMISSION, ep.missingScopeCode(), redact(
                     "The auth token may not " + ep.action() + " of organization '" + organization + "' (403 on "
                             + asked + (detail.isEmpty() ? "" : ": " + detail) + "). It needs the scope "
@@ -61,7 +61,15 @@ final class SentryErrors {
         };
     }
 
-    private SentryException unauthenticated(String detail, String asked, SentryRequest request) {
+    /**
+     * @param body  the 401 answer's body
+     * @param asked what was asked, e.g. {@code GET https://us.sentry.io/api/0/organizations/acme/members/}
+     * @param host  the API host the token was sent to
+     * @return the failure: an expired token, one of another organization, no credentials seen, a token Sentry does
+     *     not know, or else a rejection with Sentry's reason
+     */
+    SentryException unauthenticated(String body, String asked, String host) {
+        String detail = detail(body);
         String d = detail.toLowerCase(java.util.Locale.ROOT);
         String where = " (401 on " + asked + ")";
         if (d.contains("expired")) {
@@ -80,7 +88,7 @@ final class SentryErrors {
         if (d.contains("invalid token")) {
             return new SentryException(ErrorKind.AUTHENTICATION, "auth.invalid-token", redact(
                     "Sentry does not recognize the auth token" + where + ". Check that authToken is the whole token,"
-                            + " that it was not revoked, and that it was made on " + request.apiHost().getHost()
+                            + " that it was not revoked, and that it was made on " + host
                             + " (tokens of one Sentry install do not work on another)."));
         }
         return new SentryException(ErrorKind.AUTHENTICATION, "auth.rejected", redact(

@@ -5,8 +5,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
+import dev.plugboard.spi.GrantRequest;
 import dev.plugboard.spi.Page;
 import dev.plugboard.spi.Resource;
+import dev.plugboard.spi.ResourceRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +23,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HTTP layer against hand-written answers, for what the simulator does not say. */
 class SentryClientWireMockTest {
@@ -177,5 +182,57 @@ class SentryClientWireMockTest {
                 () -> users(Optional.of("not a cursor!")));
         assertEquals(ErrorKind.INVALID_REQUEST, ((ConnectorException) e.getCause()).kind());
         assertEquals(0, ctx.totalRequests());
+    }
+
+    // ---- provisioning's writes share the client's attempt and SentryErrors ----
+
+    private static final String ADD = "/api/0/organizations/acme/members/12/teams/5/";
+
+    private ConnectorException addFails() {
+        CompletionException e = assertThrows(CompletionException.class, () -> connector.provisioning().orElseThrow()
+                .grant(new GrantRequest("team:5:member", new ResourceRef("user", "12"), false)).toCompletableFuture()
+                .join());
+        ConnectorException ce = (ConnectorException) e.getCause();
+        assertFalse(ce.getMessage().contains(TOKEN), ce.getMessage());
+        return ce;
+    }
+
+    @Test
+    void aRedirectToAWriteNamesWhereItPointed() {
+        org(base);
+        server.stubFor(post(urlPathEqualTo(ADD)).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "https://sentry.example.com" + ADD)));
+        ConnectorException e = addFails();
+        assertEquals(ErrorKind.CONFIG, e.kind());
+        assertEquals("Sentry answered POST " + base + ADD + " with a redirect (302 to https://sentry.example.com"
+                + ADD + "); the connector does not follow redirects with the token: set baseUrl to the final API"
+                + " host.", e.getMessage());
+        server.verify(1, postRequestedFor(urlPathEqualTo(ADD)));
+    }
+
+    @Test
+    void aRejectedTokenOnAWriteSaysWhy() {
+        org(base);
+        server.stubFor(post(urlPathEqualTo(ADD)).willReturn(aResponse().withStatus(401)
+                .withBody("{\"detail\":\"Token expired\"}")));
+        ConnectorException e = addFails();
+        assertEquals(ErrorKind.AUTHENTICATION, e.kind());
+        assertEquals("The auth token has expired (401 on POST /api/0/organizations/acme/members/12/teams/5/). Create"
+                + " a new token in Sentry and set authToken to it.", e.getMessage());
+
+        server.stubFor(post(urlPathEqualTo(ADD)).willReturn(aResponse().withStatus(401)
+                .withBody("{\"detail\":\"Unauthorized organization access.\"}")));
+        assertTrue(addFails().getMessage().startsWith("The auth token belongs to another organization than 'acme'"));
+    }
+
+    @Test
+    void aRefusedWriteEchoingTheTokenIsRedacted() {
+        org(base);
+        server.stubFor(post(urlPathEqualTo(ADD)).willReturn(aResponse().withStatus(400)
+                .withBody("{\"detail\":\"bad request from " + TOKEN + "\"}")));
+        ConnectorException e = addFails();
+        assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
+        assertEquals("Sentry refused to add members to teams (400 on POST /api/0/organizations/acme/members/12/teams/5/:"
+                + " bad request from ****).", e.getMessage());
     }
 }

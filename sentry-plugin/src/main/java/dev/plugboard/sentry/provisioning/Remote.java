@@ -271,17 +271,16 @@ final class Remote {
     }
 
     /**
-     * Turns an answer Sentry gave instead of the expected one into a failure: 401 AUTHENTICATION, 403 PERMISSION
-     * naming the scope (when Sentry says the token lacks permission) or INVALID_REQUEST with Sentry's reason,
-     * 404 NOT_FOUND, other 4xx INVALID_REQUEST with Sentry's reason.
+     * Turns an answer Sentry gave instead of the expected one into a failure: 401 AUTHENTICATION (expired, unknown,
+     * of another organization..., told apart as the identity sync does), 403 PERMISSION naming the scope (when
+     * Sentry says the token lacks permission) or INVALID_REQUEST with Sentry's reason, 404 NOT_FOUND, other 4xx
+     * INVALID_REQUEST with Sentry's reason.
      */
     ConnectorException refusal(HttpCall call, HttpReply r, Need need) {
         String detail = detail(r.body());
         String on = " (" + r.status() + " on " + call.describe() + (detail.isEmpty() ? "" : ": " + detail) + ")";
         return switch (r.status()) {
-            case 401 -> new ConnectorException(ErrorKind.AUTHENTICATION, "Sentry rejected the auth token" + on
-                    + ". Check authToken: it may be expired, revoked or made for another organization"
-                    + " (plugboard validate tells which).");
+            case 401 -> http.unauthenticated(r.body(), call.describe());
             case 403 -> detail.isEmpty() || detail.toLowerCase(Locale.ROOT).contains(NO_PERMISSION)
                     ? new ConnectorException(ErrorKind.PERMISSION, "The auth token may not " + need.action()
                     + " in organization '" + org + "'" + on + ". It needs the scope " + need.scope() + " ("
@@ -304,36 +303,9 @@ final class Remote {
                 + " (user:" + memberId + "): use a member id as a sync lists it");
     }
 
-    /**
-     * @return Sentry's explanation from an error body: {@code detail}, serializer errors as {@code field: message},
-     *     or a bare JSON string; at most 300 characters
-     */
+    /** @return Sentry's explanation from an error body (see {@link SentryHttp#detail}), never the token */
     String detail(String body) {
-        if (body.isBlank()) {
-            return "";
-        }
-        String text;
-        try {
-            JsonNode n = json.readTree(body);
-            if (n == null || n.isMissingNode()) {
-                text = body;
-            } else if (n.isTextual()) {
-                text = n.asText();
-            } else if (n.path("detail").isTextual()) {
-                text = n.path("detail").asText();
-            } else if (n.isObject()) {
-                List<String> parts = new ArrayList<>();
-                n.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + (e.getValue().isArray()
-                        && e.getValue().size() > 0 ? e.getValue().get(0).asText() : e.getValue().asText())));
-                text = String.join("; ", parts);
-            } else {
-                text = n.toString();
-            }
-        } catch (IOException e) {
-            text = body;
-        }
-        text = text.strip().replaceAll("\\s+", " ");
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        return http.detail(body);
     }
 
     static ConnectorException unexpected(String what) {

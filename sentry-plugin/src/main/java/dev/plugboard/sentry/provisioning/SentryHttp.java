@@ -22,6 +22,21 @@ public interface SentryHttp {
     CompletionStage<List<String>> orgRoles();
 
     /**
+     * @param body an error answer's body
+     * @return Sentry's explanation ({@code detail}, serializer errors as {@code field: message}, a bare JSON string,
+     *     or the start of a non-JSON body), never the token, at most 300 characters; "" when there is none
+     */
+    String detail(String body);
+
+    /**
+     * @param body  the body of a 401 answer
+     * @param asked what was asked, e.g. {@code POST /api/0/organizations/acme/members/}
+     * @return the failure (AUTHENTICATION) telling an expired token, one of another organization, a token Sentry
+     *     does not know and missing credentials apart; never the token
+     */
+    dev.plugboard.spi.ConnectorException unauthenticated(String body, String asked);
+
+    /**
      * @param call what to send
      * @return Sentry's answer
      */

@@ -1,5 +1,6 @@
 package dev.plugboard.sentry.provisioning;
 
+import dev.plugboard.sentry.ScriptedErrors;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
 import dev.plugboard.spi.GrantRequest;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What the simulator cannot be made to do: a failed undo, Sentry refusing a role change to a prefix-less token. */
 class ScriptedSentryTest {
+    private static final ScriptedErrors ERRORS = new ScriptedErrors("sntryi_scripted_not_a_secret", "acme");
 
     /** Answers each request with the next scripted reply (or failure) and records what was asked. */
     private static final class Script implements SentryHttp {
@@ -53,6 +55,16 @@ class ScriptedSentryTest {
         @Override
         public CompletionStage<List<String>> orgRoles() {
             return CompletableFuture.completedFuture(List.of("member", "admin", "manager", "owner"));
+        }
+
+        @Override
+        public String detail(String body) {
+            return ERRORS.detail(body);
+        }
+
+        @Override
+        public ConnectorException unauthenticated(String body, String asked) {
+            return ERRORS.unauthenticated(body, asked);
         }
 
         @Override
