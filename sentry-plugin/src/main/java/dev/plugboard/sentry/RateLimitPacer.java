@@ -228,7 +228,7 @@ final class RateLimitPacer {
             queue.clear();
         }
         dropped.forEach(w -> w.future.completeExceptionally(
-                new ConnectorException(ErrorKind.CANCELLED, "the Sentry connector was closed")));
+                new ConnectorException(ErrorKind.CANCELLED, "the connector was closed")));
     }
 
     private void pump() {
@@ -236,7 +236,7 @@ final class RateLimitPacer {
         synchronized (this) {
             if (closed || cancellation.isCancelled()) {
                 ConnectorException why = closed
-                        ? new ConnectorException(ErrorKind.CANCELLED, "the Sentry connector was closed")
+                        ? new ConnectorException(ErrorKind.CANCELLED, "the connector was closed")
                         : new ConnectorException(ErrorKind.CANCELLED, "the operation was cancelled");
                 for (Waiter w : queue) {
                     actions.add(() -> w.future.completeExceptionally(why));

@@ -24,8 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 
@@ -36,6 +38,8 @@ import javax.net.ssl.SSLException;
  * check, reports) also reads the JSON body and maps 4xx; {@link #exchange} (provisioning) hands every 2xx and 4xx
  * back raw. Both go through one {@link Attempt}, which differs only in whether a failure after the request may
  * have reached Sentry (a 5xx, a lost answer) is retried: not for a POST, which may have taken effect.
+ *
+ * <p>{@link #close()} fails every call not yet complete, and every later one, with CANCELLED.
  */
 final class SentryClient {
     private final WebClient web;
@@ -47,6 +51,8 @@ final class SentryClient {
     private final ObjectMapper json;
     private final String authorization;
     private final long timeoutMillis;
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     SentryClient(WebClient web, RateLimitPacer pacer, RateLimitPacer.Timers timers, ConnectorContext context,
                  Tuning tuning, SentryErrors errors, ObjectMapper json, String token, Duration timeout) {
@@ -59,6 +65,25 @@ final class SentryClient {
         this.json = json;
         this.authorization = "Bearer " + token;
         this.timeoutMillis = Math.max(1, timeout.toMillis());
+    }
+
+    /** @return the failure of every call cut short by {@link #close()} */
+    static ConnectorException closedException() {
+        return new ConnectorException(ErrorKind.CANCELLED, "the connector was closed");
+    }
+
+    /**
+     * Fails every call not yet complete (waiting for a permit, in backoff, or in flight) with CANCELLED, at once;
+     * later calls fail the same way without a request. Call it before the event loop that runs the timers stops:
+     * a retry's timer dropped by that loop would otherwise leave its call incomplete forever.
+     */
+    void close() {
+        closed = true;
+        List<CompletableFuture<?>> cut = new ArrayList<>(pending);
+        pending.clear();
+        for (CompletableFuture<?> f : cut) {
+            f.completeExceptionally(closedException());
+        }
     }
 
     /**
@@ -180,12 +205,23 @@ final class SentryClient {
         }
 
         CompletionStage<T> start() {
-            next();
+            pending.add(result);
+            result.whenComplete((v, e) -> pending.remove(result));
+            if (closed) {
+                // close() may have run before the add: never leave a call behind it.
+                result.completeExceptionally(closedException());
+            } else {
+                next();
+            }
             return result;
         }
 
         private void next() {
             if (result.isDone()) {
+                return;
+            }
+            if (closed) {
+                result.completeExceptionally(closedException());
                 return;
             }
             if (context.cancellation().isCancelled()) {
@@ -194,7 +230,7 @@ final class SentryClient {
             }
             pacer.acquire(operation).whenComplete((permit, err) -> {
                 if (err != null) {
-                    result.completeExceptionally(unwrap(err));
+                    result.completeExceptionally(closed ? closedException() : unwrap(err));
                     return;
                 }
                 if (result.isDone()) {
@@ -303,6 +339,11 @@ final class SentryClient {
         }
 
         private void onFailure(Failure failure) {
+            if (closed) {
+                // The event loop is going away: the failure is the close, not Sentry.
+                fail(closedException());
+                return;
+            }
             tried.add(failure.reason());
             if (!failure.retryable()) {
                 fail(new SentryException(ErrorKind.UNAVAILABLE, failure.code(), errors.redact(failure.description()

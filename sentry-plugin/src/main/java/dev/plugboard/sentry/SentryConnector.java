@@ -27,13 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An open Sentry connector: its own Vert.x instance (one event loop, daemon threads) and web client, the shared
  * {@link SentryClient}, the memoized organization, the identity sync and the check. Reports and provisioning
- * will use the same client; until then they are absent. {@link #close()} stops every thread it started.
+ * will use the same client; until then they are absent. {@link #close()} fails every call not yet complete with
+ * CANCELLED and stops every thread it started.
  */
 final class SentryConnector implements Connector {
     private final Vertx vertx;
     private final WebClient web;
     private final ExecutorService callbacks;
     private final RateLimitPacer pacer;
+    private final SentryClient client;
     private final IdentitySync sync;
     private final SentryCheck check;
     private final SentryProvisioning provisioning;
@@ -60,9 +62,14 @@ final class SentryConnector implements Connector {
             t.setDaemon(true);
             return t;
         });
+        // Once closed, timers are dropped: SentryClient.close() has already failed every call that waits for one.
         RateLimitPacer.Timers timers = (delay, task) -> {
             if (!closed.get()) {
-                vertx.setTimer(Math.max(1, delay.toMillis()), id -> task.run());
+                try {
+                    vertx.setTimer(Math.max(1, delay.toMillis()), id -> task.run());
+                } catch (RuntimeException e) {
+                    // Vert.x is closing: the same as closed
+                }
             }
         };
         this.pacer = new RateLimitPacer(concurrency, context.clock(), timers, tuning.resetMargin(),
@@ -70,7 +77,7 @@ final class SentryConnector implements Connector {
         ObjectMapper json = new ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         SentryErrors errors = new SentryErrors(config.authToken(), config.organization(), json);
-        SentryClient client = new SentryClient(web, pacer, timers, context, tuning, errors, json, config.authToken(),
+        this.client = new SentryClient(web, pacer, timers, context, tuning, errors, json, config.authToken(),
                 timeout);
         SentryOrganization org = new SentryOrganization(client, config, context.logger());
         this.async = new Async(callbacks);
@@ -116,6 +123,9 @@ final class SentryConnector implements Connector {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // First the calls (in backoff, waiting for a permit, in flight), so that none is left for a timer or an
+        // answer that the closing event loop will never deliver.
+        client.close();
         pacer.close();
         try {
             web.close();
