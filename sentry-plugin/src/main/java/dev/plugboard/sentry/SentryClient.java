@@ -315,11 +315,11 @@ final class SentryClient {
             boolean windowSpent = headers.remaining().isEmpty() || headers.remaining().getAsInt() == 0;
             Instant until = retryAfter
                     .or(() -> windowSpent ? headers.reset().map(r -> r.plus(tuning.resetMargin())) : Optional.empty())
+                    .filter(u -> u.isAfter(now))
+                    // No time, or a time already past (our clock ahead of Sentry's): back off as for a 5xx, so
+                    // the waits are not all spent at once on a window that is, for Sentry, still closed.
                     .orElseGet(() -> now.plus(tuning.retryPolicy().backoff(rateLimitWaits + 1,
                             ThreadLocalRandom.current()::nextDouble)));
-            if (until.isBefore(now)) {
-                until = now;
-            }
             permit.rateLimited(headers, until);
             Duration wait = Duration.between(now, until);
             tried.add("429");

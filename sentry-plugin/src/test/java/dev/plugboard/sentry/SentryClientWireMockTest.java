@@ -184,6 +184,22 @@ class SentryClientWireMockTest {
         assertEquals(0, ctx.totalRequests());
     }
 
+    @Test
+    void a429WhoseResetHasPassedWaitsABackoffInsteadOfRetryingAtOnce() {
+        // Our clock is ahead of Sentry's: the window it names ended "in 2001", yet it still answers 429.
+        org(base);
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(aResponse().withStatus(429)
+                .withHeader("X-Sentry-Rate-Limit-Limit", "40").withHeader("X-Sentry-Rate-Limit-Remaining", "0")
+                .withHeader("X-Sentry-Rate-Limit-Reset", "1000000000")
+                .withBody("{\"detail\":\"You are attempting to use this endpoint too frequently.\"}")));
+        ConnectorException e = usersFail();
+        assertEquals(ErrorKind.RATE_LIMITED, e.kind());
+        assertTrue(e.retryAfter().orElseThrow().toMillis() > 0, "a backoff, not 'now': " + e.retryAfter());
+        List<String> waits = ctx.logs.stream().filter(l -> l.contains("rate-limited")).toList();
+        assertEquals(5, waits.size(), waits.toString());
+        assertTrue(waits.stream().noneMatch(l -> l.endsWith("waiting 0 ms")), waits.toString());
+    }
+
     // ---- provisioning's writes share the client's attempt and SentryErrors ----
 
     private static final String ADD = "/api/0/organizations/acme/members/12/teams/5/";
