@@ -133,8 +133,9 @@ final class SentryClient {
     /**
      * Sends one request of any method with an optional JSON body (added for provisioning). Paced, counted and
      * waited on 429 like {@link #get}. 5xx and transport failures are retried for GET, PUT and DELETE only: a POST
-     * whose answer was lost may have taken effect, so it fails as UNAVAILABLE and says so. A redirect fails as
-     * CONFIG. Every other answer, 4xx included, is handed back for the caller to interpret.
+     * whose answer was lost may have taken effect, so it fails as UNAVAILABLE and says so. A redirect, or a 2xx
+     * whose body is not JSON, fails as CONFIG. Every other answer, 4xx included, is handed back for the caller to
+     * interpret.
      *
      * @param method    GET, POST, PUT or DELETE
      * @param apiHost   the host, without {@code /api/0}
@@ -295,6 +296,17 @@ final class SentryClient {
                         + " with the token: set baseUrl to the final API host."));
                 return;
             }
+            if (status >= 200 && status < 300 && !body.isEmpty()) {
+                Optional<String> notJson = notJson(response.getHeader("Content-Type"));
+                if (notJson.isPresent()) {
+                    int q = url.indexOf('?');
+                    fail(new SentryException(ErrorKind.CONFIG, "config.not-sentry", errors.redact(
+                            (q >= 0 ? url.substring(0, q) : url) + " answered " + status + " with " + notJson.get()
+                                    + ", not JSON: check baseUrl (it should be the Sentry URL, e.g."
+                                    + " https://sentry.io)")));
+                    return;
+                }
+            }
             T value;
             try {
                 value = reader.read(status, response, body);
@@ -410,6 +422,19 @@ final class SentryClient {
         String reason = msg.contains("reset") ? "connection reset" : "connection closed";
         return new Failure(true, reason, "The connection to " + host + " failed (" + t.getClass().getSimpleName()
                 + ": " + t.getMessage() + ")", "remote.unavailable");
+    }
+
+    /**
+     * @param contentType a Content-Type header, or null
+     * @return its media type when it is present and not JSON ({@code text/html}, say), else empty
+     */
+    static Optional<String> notJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return Optional.empty();
+        }
+        int semi = contentType.indexOf(';');
+        String type = (semi >= 0 ? contentType.substring(0, semi) : contentType).strip().toLowerCase(Locale.ROOT);
+        return type.isEmpty() || type.contains("json") ? Optional.empty() : Optional.of(type);
     }
 
     private static Optional<Instant> retryAfter(String header, Instant now) {

@@ -200,6 +200,19 @@ class SentryClientWireMockTest {
         assertTrue(waits.stream().noneMatch(l -> l.endsWith("waiting 0 ms")), waits.toString());
     }
 
+    @Test
+    void a200ThatIsNotJsonFailsAtOnceNamingTheUrlAndTheContentType() {
+        server.stubFor(get(urlPathEqualTo(ORG)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody("<html><body>Sign in with your company account</body></html>")));
+        ConnectorException e = usersFail();
+        assertEquals(ErrorKind.CONFIG, e.kind());
+        assertEquals(base + ORG + " answered 200 with text/html, not JSON: check baseUrl (it should be the Sentry URL,"
+                + " e.g. https://sentry.io)", e.getMessage());
+        assertEquals(1, ctx.totalRequests(), "not retried");
+        assertEquals(List.of(), ctx.retries);
+    }
+
     // ---- provisioning's writes share the client's attempt and SentryErrors ----
 
     private static final String ADD = "/api/0/organizations/acme/members/12/teams/5/";
