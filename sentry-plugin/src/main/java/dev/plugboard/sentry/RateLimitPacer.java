@@ -32,7 +32,8 @@ import java.util.function.Function;
  *       token were seen to use;</li>
  *   <li>the window still has room: {@code remaining - inFlight > 0} (requests in flight may not be counted in the
  *       last {@code remaining} yet, so they are subtracted: conservative, never optimistic). Before anything is
- *       known about an endpoint, one request goes alone to learn its limits;</li>
+ *       known about an endpoint, one request goes alone to learn its limits; an endpoint that answered without
+ *       any rate-limit header (self-hosted Sentry has no rate limits) may use the whole {@code maxConcurrency};</li>
  *   <li>no 429 asked to wait.</li>
  * </ul>
  * Otherwise it waits for a request to finish or for the window's reset (plus a small margin for clock skew).
@@ -49,6 +50,12 @@ final class RateLimitPacer {
                    OptionalInt concurrentRemaining) {
         static final Headers NONE = new Headers(OptionalInt.empty(), OptionalInt.empty(), Optional.empty(),
                 OptionalInt.empty(), OptionalInt.empty());
+
+        /** @return whether the answer carried no rate-limit header at all */
+        boolean isEmpty() {
+            return limit.isEmpty() && remaining.isEmpty() && reset.isEmpty() && concurrentLimit.isEmpty()
+                    && concurrentRemaining.isEmpty();
+        }
 
         /**
          * @param header a header lookup (null when absent)
@@ -94,14 +101,29 @@ final class RateLimitPacer {
             this.bucket = bucket;
         }
 
-        /** @param headers the answer's rate-limit headers ({@link Headers#NONE} when it failed) */
+        /**
+         * The request got an answer.
+         *
+         * @param headers the answer's rate-limit headers; none at all means the endpoint is not rate-limited
+         */
         void release(Headers headers) {
+            giveBack(headers);
+        }
+
+        /** The request got no answer (a transport failure), or one that says nothing about the limits. */
+        void abandon() {
+            giveBack(null);
+        }
+
+        private void giveBack(Headers headers) {
             synchronized (RateLimitPacer.this) {
                 if (returned) {
                     return;
                 }
                 returned = true;
-                bucket.learn(headers);
+                if (headers != null) {
+                    bucket.learn(headers);
+                }
                 bucket.inFlight--;
                 inFlight--;
             }
@@ -119,8 +141,12 @@ final class RateLimitPacer {
                 if (bucket.blockedUntil == null || bucket.blockedUntil.isBefore(until)) {
                     bucket.blockedUntil = until;
                 }
+                if (headers.isEmpty()) {
+                    // Limited after all (by something that sends no headers): probe one at a time again.
+                    bucket.unlimited = false;
+                }
             }
-            release(headers);
+            giveBack(headers.isEmpty() ? null : headers);
         }
     }
 
@@ -131,8 +157,11 @@ final class RateLimitPacer {
         Instant windowEnd;
         int concurrentCap = -1;
         Instant blockedUntil;
+        /** The last answer carried no rate-limit header: a self-hosted Sentry, which does not rate-limit. */
+        boolean unlimited;
 
         void learn(Headers h) {
+            unlimited = h.isEmpty();
             h.limit().ifPresent(l -> limit = l);
             if (h.reset().isPresent() && h.remaining().isPresent()) {
                 Instant reset = h.reset().get();
@@ -167,7 +196,7 @@ final class RateLimitPacer {
                 windowEnd = null;
                 remaining = -1;
             }
-            int budget = windowEnd != null ? remaining : (limit > 0 ? limit : 1);
+            int budget = windowEnd != null ? remaining : limit > 0 ? limit : unlimited ? maxConcurrency : 1;
             if (budget - inFlight > 0) {
                 return null;
             }

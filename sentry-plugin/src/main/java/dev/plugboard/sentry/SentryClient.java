@@ -235,13 +235,13 @@ final class SentryClient {
                     return;
                 }
                 if (result.isDone()) {
-                    permit.release(RateLimitPacer.Headers.NONE);
+                    permit.abandon();
                     return;
                 }
                 try {
                     send(permit);
                 } catch (RuntimeException e) {
-                    permit.release(RateLimitPacer.Headers.NONE);
+                    permit.abandon();
                     result.completeExceptionally(new SentryException(ErrorKind.INTERNAL, "internal", errors.redact(
                             "could not send " + describe + ": " + e), Optional.empty(), null));
                 }
@@ -262,11 +262,11 @@ final class SentryClient {
                     if (ar.succeeded()) {
                         onResponse(permit, ar.result());
                     } else {
-                        permit.release(RateLimitPacer.Headers.NONE);
+                        permit.abandon();
                         onFailure(classify(ar.cause(), apiHost, timeoutMillis));
                     }
                 } catch (RuntimeException e) {
-                    permit.release(RateLimitPacer.Headers.NONE);
+                    permit.abandon();
                     result.completeExceptionally(new SentryException(ErrorKind.INTERNAL, "internal", errors.redact(
                             "bug while handling the answer to " + describe + ": " + e), Optional.empty(), null));
                 }
@@ -280,7 +280,12 @@ final class SentryClient {
                 onRateLimited(permit, response, headers);
                 return;
             }
-            permit.release(headers);
+            if (status >= 500 && headers.isEmpty()) {
+                // A bare 5xx (a proxy's, say) tells nothing about Sentry's limits.
+                permit.abandon();
+            } else {
+                permit.release(headers);
+            }
             String body = response.body() == null ? "" : response.bodyAsString();
             if (status >= 500) {
                 String id = errors.errorId(body).map(i -> ", errorId " + i).orElse("");

@@ -158,6 +158,38 @@ class RateLimitPacerTest {
     }
 
     @Test
+    void anEndpointAnsweringWithoutRateLimitHeadersMayUseTheWholeConcurrency() {
+        RateLimitPacer p = pacer(3);
+        var probe = got(ask(p, "GET /x/"));
+        var waiting = new ArrayList<CompletableFuture<RateLimitPacer.Permit>>();
+        for (int i = 0; i < 4; i++) {
+            waiting.add(ask(p, "GET /x/"));
+        }
+        assertFalse(waiting.get(0).isDone(), "nothing known yet: one request at a time");
+        probe.release(RateLimitPacer.Headers.NONE);
+        assertEquals(List.of(true, true, true, false), waiting.stream().map(CompletableFuture::isDone).toList());
+        assertEquals(3, p.inFlight());
+    }
+
+    @Test
+    void aFailedRequestOrAHeaderless429TeachesNoUnlimitedBudget() {
+        RateLimitPacer p = pacer(3);
+        got(ask(p, "GET /x/")).abandon();
+        var a = got(ask(p, "GET /x/"));
+        assertFalse(ask(p, "GET /x/").isDone(), "a transport failure says nothing about the limits");
+
+        RateLimitPacer q = pacer(3);
+        got(ask(q, "GET /y/")).release(RateLimitPacer.Headers.NONE);
+        got(ask(q, "GET /y/")).rateLimited(RateLimitPacer.Headers.NONE, T0.plusSeconds(1));
+        manual.advanceAndFire(Duration.ofSeconds(1));
+        var b = ask(q, "GET /y/");
+        var c = ask(q, "GET /y/");
+        assertTrue(b.isDone());
+        assertFalse(c.isDone(), "rate-limited after all: one at a time again");
+        a.abandon();
+    }
+
+    @Test
     void closingFailsWaitingRequests() {
         RateLimitPacer p = pacer(1);
         got(ask(p, "GET /x/"));
