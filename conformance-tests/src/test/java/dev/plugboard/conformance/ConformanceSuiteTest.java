@@ -152,8 +152,8 @@ class ConformanceSuiteTest {
         assertThat(message(report, "config schema: every required property is documented"))
                 .endsWith("(1 problem):\n  - /url is required but has no \"description\"");
         assertThat(message(report, "config schema: secret properties are marked writeOnly"))
-                .endsWith("(1 problem):\n  - /apiToken looks like a secret by its name but is not marked: add"
-                        + " \"writeOnly\": true (and \"x-secret\": true if you like) so the host masks its value");
+                .endsWith("(1 problem):\n  - /properties/apiToken looks like a secret by its name but is not marked:"
+                        + " add \"writeOnly\": true (and \"x-secret\": true if you like) so the host masks its value");
         assertThat(message(report, "validation: the fixture's bad configs are rejected"))
                 .contains("bad config 'the url is not checked' was accepted: it matches the schema, open() succeeded"
                         + " and check() found no error");
