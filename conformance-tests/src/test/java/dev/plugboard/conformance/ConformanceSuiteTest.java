@@ -93,8 +93,41 @@ class ConformanceSuiteTest {
 
     @AfterEach
     void stopLeakedThreads() {
-        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("broken-leak"))
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("broken-leak") || t.getName().equals(LEAKY_DAEMON))
                 .forEach(Thread::interrupt);
+    }
+
+    static final String LEAKY_DAEMON = "leaky-daemon-pool";
+
+    /**
+     * The tidy plugin, but its executor runs on a daemon thread that close() forgets to stop: the mistake of a
+     * plugin whose event loop is "only" daemon threads.
+     */
+    static Path leakyDaemonJar(Path work) {
+        String tidy = source("TidyProvider");
+        String pool = "ExecutorService pool = Executors.newSingleThreadExecutor();";
+        String stop = "pool.shutdownNow();";
+        assertThat(tidy).contains("package fx.tidy;", pool, stop);
+        String leaky = tidy.replace("package fx.tidy;", "package fx.leaky;")
+                .replace("TidyProvider", "LeakyProvider")
+                .replace(pool, "ExecutorService pool = Executors.newSingleThreadExecutor(r -> {"
+                        + " Thread t = new Thread(r, \"" + LEAKY_DAEMON + "\"); t.setDaemon(true); return t; });")
+                .replace(stop, "// forgets the pool: \"its thread is a daemon\"");
+        return PluginJars.build(work, "leaky.jar", "fx.leaky.LeakyProvider", leaky, false);
+    }
+
+    @Test
+    void aPluginThatLeavesADaemonThreadRunningFailsTheThreadCheckNamingIt() throws IOException {
+        Path state = grantsFile(work);
+        ConformanceReport report = ConformanceRunner.run(tidyFixture(leakyDaemonJar(work), state)
+                .threadGrace(Duration.ofMillis(200)).build());
+
+        assertThat(report.failures()).extracting(CheckOutcome::name).as(failures(report))
+                .containsExactly("hygiene: close() leaves no thread running");
+        assertThat(message(report, "hygiene: close() leaves no thread running"))
+                .startsWith("threads started by the plugin are still running 200 ms after close()")
+                .endsWith("(1 problem):\n  - thread '" + LEAKY_DAEMON + "' (daemon, WAITING, java.lang.Thread)");
     }
 
     @Test
