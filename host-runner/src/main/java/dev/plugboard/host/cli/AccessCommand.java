@@ -25,20 +25,13 @@ final class AccessCommand implements Callable<Integer> {
     @Option(names = "--sync", required = true, paramLabel = "FILE", description = "A file written by 'plugboard sync --out'.")
     private Path sync;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl", description = "Output format (default: csv).")
-    private String format;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
-    private Path out;
+    @picocli.CommandLine.Mixin
+    private TableOutputOptions output;
 
     @Override
     public Integer call() {
-        TableWriter.Format tableFormat;
-        try {
-            tableFormat = TableWriter.Format.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new HostException(ExitCode.USAGE, "--format: " + e.getMessage(), e);
-        }
+        TableWriter.Format tableFormat = output.format();
+        Path out = output.out().orElse(null);
         EffectiveAccess access;
         try {
             access = EffectiveAccess.load(sync);
@@ -47,7 +40,7 @@ final class AccessCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new HostException(ExitCode.USAGE, "cannot read " + sync + ": " + e.getMessage(), e);
         }
-        try (OutputTarget target = out == null ? OutputTarget.stdout(spec.commandLine().getOut()) : OutputTarget.file(out)) {
+        try (OutputTarget target = output.open(spec.commandLine().getOut())) {
             long rows;
             try (TableWriter writer = TableWriter.open(tableFormat, target.writer(), AccessRow.COLUMNS, Set.of())) {
                 rows = access.write(writer);

@@ -55,11 +55,8 @@ final class AccountCommand {
                 String value = a.substring(eq + 1);
                 profile.put(a.substring(0, eq), value.contains(",") ? List.of(value.split(",")) : value);
             }
-            try (ConnectorSession session = ConnectorSession.load(account.root, options)) {
-                var result = session.await(session.provisioning().createAccount(new AccountRequest(profile, dryRun)),
-                        "createAccount()");
-                return ProvisioningOutput.print(spec.commandLine().getOut(), result, json, session);
-            }
+            return ProvisioningOutput.run(account.root, options, "createAccount()", json, spec.commandLine().getOut(),
+                    p -> p.createAccount(new AccountRequest(profile, dryRun)));
         }
     }
 
@@ -86,10 +83,8 @@ final class AccountCommand {
         @Override
         public Integer call() {
             ResourceRef ref = GrantIds.principal("--account", target);
-            try (ConnectorSession session = ConnectorSession.load(account.root, options)) {
-                var result = session.await(session.provisioning().deleteAccount(ref, dryRun), "deleteAccount()");
-                return ProvisioningOutput.print(spec.commandLine().getOut(), result, json, session);
-            }
+            return ProvisioningOutput.run(account.root, options, "deleteAccount()", json, spec.commandLine().getOut(),
+                    p -> p.deleteAccount(ref, dryRun));
         }
     }
 }

@@ -40,9 +40,7 @@ final class GrantCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResourceRef who = GrantIds.principal("--principal", principal);
-        try (ConnectorSession session = ConnectorSession.load(root, options)) {
-            var result = session.await(session.provisioning().grant(new GrantRequest(entitlement, who, dryRun)), "grant()");
-            return ProvisioningOutput.print(spec.commandLine().getOut(), result, json, session);
-        }
+        return ProvisioningOutput.run(root, options, "grant()", json, spec.commandLine().getOut(),
+                p -> p.grant(new GrantRequest(entitlement, who, dryRun)));
     }
 }

@@ -11,6 +11,20 @@ final class ProvisioningOutput {
     private ProvisioningOutput() {
     }
 
+    /**
+     * Opens the plugin, runs one provisioning operation and prints its outcome.
+     *
+     * @return the exit code
+     */
+    static int run(PlugboardCommand root, ConnectorOptions options, String what, boolean json, PrintWriter out,
+                   java.util.function.Function<dev.plugboard.spi.Provisioning,
+                           java.util.concurrent.CompletionStage<ProvisioningResult>> operation) {
+        try (ConnectorSession session = ConnectorSession.load(root, options)) {
+            ProvisioningResult result = session.await(operation.apply(session.provisioning()), what);
+            return print(out, result, json, session);
+        }
+    }
+
     static int print(PrintWriter out, ProvisioningResult result, boolean json, ConnectorSession session) {
         String message = session.config().masker().mask(result.message());
         if (json) {

@@ -55,20 +55,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--params", paramLabel = "FILE", description = "Parameters as a JSON or YAML object.")
     private Path paramsFile;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl", description = "Output format (default: csv).")
-    private String format;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
-    private Path out;
+    @picocli.CommandLine.Mixin
+    private TableOutputOptions output;
 
     @Override
     public Integer call() {
-        TableWriter.Format tableFormat;
-        try {
-            tableFormat = TableWriter.Format.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new HostException(ExitCode.USAGE, "--format: " + e.getMessage(), e);
-        }
+        TableWriter.Format tableFormat = output.format();
+        Path out = output.out().orElse(null);
         try (ConnectorSession session = ConnectorSession.load(root, options)) {
             Retrier retrier = new Retrier(RetryPolicy.defaults(), Delayer.system(), Math::random,
                     (what, attempt, delay, cause) -> spec.commandLine().getErr().println("retrying " + what + " in "
@@ -84,8 +77,7 @@ final class ReportCommand implements Callable<Integer> {
             List<String> columns = definition.columns().stream().map(Column::name).toList();
             java.util.Set<String> jsonColumns = definition.columns().stream()
                     .filter(c -> c.type() == ColumnType.JSON).map(Column::name).collect(Collectors.toSet());
-            try (OutputTarget target = out == null ? OutputTarget.stdout(spec.commandLine().getOut())
-                    : OutputTarget.file(out)) {
+            try (OutputTarget target = output.open(spec.commandLine().getOut())) {
                 long rows;
                 try (TableWriter writer = TableWriter.open(tableFormat, target.writer(), columns, jsonColumns)) {
                     rows = runner.run(definition, parameters, writer);

@@ -61,9 +61,7 @@ final class RevokeCommand implements Callable<Integer> {
             ResourceRef who = GrantIds.principal("--principal", target.pair.principal);
             request = new RevokeRequest(target.pair.entitlement, who, dryRun);
         }
-        try (ConnectorSession session = ConnectorSession.load(root, options)) {
-            var result = session.await(session.provisioning().revoke(request), "revoke()");
-            return ProvisioningOutput.print(spec.commandLine().getOut(), result, json, session);
-        }
+        return ProvisioningOutput.run(root, options, "revoke()", json, spec.commandLine().getOut(),
+                p -> p.revoke(request));
     }
 }

@@ -157,19 +157,7 @@ final class ReportsFixture implements AutoCloseable {
         return new ConnectorContext() {
             @Override
             public ConnectorLogger logger() {
-                return new ConnectorLogger() {
-                    @Override
-                    public void debug(String message) {
-                    }
-
-                    @Override
-                    public void info(String message) {
-                    }
-
-                    @Override
-                    public void warn(String message) {
-                    }
-                };
+                return ConnectorLogger.silent();
             }
 
             @Override

@@ -1,0 +1,41 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.host.output.OutputTarget;
+import dev.plugboard.host.output.TableWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** {@code --format csv|jsonl} and {@code --out FILE}, for the commands that write a table. */
+public final class TableOutputOptions {
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl", description = "Output format (default: csv).")
+    private String format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
+    private Path out;
+
+    /** @return the format, or a usage error naming the option */
+    public TableWriter.Format format() {
+        try {
+            return TableWriter.Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new HostException(ExitCode.USAGE, "--format: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the output file, when given */
+    public Optional<Path> out() {
+        return Optional.ofNullable(out);
+    }
+
+    /**
+     * @param stdout where rows go without {@code --out}
+     * @return stdout, or a file written atomically
+     * @throws IOException when the file cannot be started
+     */
+    public OutputTarget open(PrintWriter stdout) throws IOException {
+        return out == null ? OutputTarget.stdout(stdout) : OutputTarget.file(out);
+    }
+}
