@@ -2,7 +2,7 @@
 # Benchmarks (not part of mvn verify): identity syncs of S/M/L organizations and the project-events report
 # through the plugboard CLI against the simulator (40 req/s, 25 concurrent, 50 ms latency), and the peer
 # connector's request pattern against the same simulator. Prints one Markdown table.
-# Usage: scripts/bench.sh [--sizes S,M,L] [--latency-ms 50] [--no-peer] [--events 20000] [--xmx 256m] [--out FILE]
+# Usage: scripts/bench.sh [--sizes S,M,L] [--latency-ms 50] [--no-peer] [--events 20000] [--startup-runs 7] [--xmx 256m] [--out FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${PLUGBOARD_BENCH_SKIP_BUILD:-}" != "1" ]; then

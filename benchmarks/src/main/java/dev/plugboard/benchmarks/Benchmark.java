@@ -45,9 +45,11 @@ public final class Benchmark {
         Path plugins = Files.createDirectories(work.resolve("plugins"));
         Files.copy(Path.of("sentry-plugin/target/sentry-plugin.jar"), plugins.resolve("sentry-plugin.jar"));
 
+        int startupRuns = Integer.parseInt(opts.getOrDefault("--startup-runs", "7"));
+        List<String> startup = startupRows(work, plugins, Math.max(startupRuns, 1), latency);
         List<String> rows = new ArrayList<>();
-        rows.add("| run | requests | minimum | wall time | lower bound | ratio | 429s | peak heap | start to first request |");
-        rows.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        rows.add("| run | requests | minimum | wall time | lower bound | ratio | ratio without start-up | 429s | peak heap | start to first request |");
+        rows.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String size : sizes) {
             int[] s = SIZES.get(size.trim());
             if (s == null) {
@@ -70,6 +72,7 @@ public final class Benchmark {
                 double lower = lowerBoundSeconds(shape.longestChain(), shape.busiestEndpointRequests(), latency);
                 rows.add(row("plugboard sync " + size + " (" + s[0] + " / " + s[1] + " / " + s[2] + ")",
                         sim.stats().total(), shape.minimumRequests(), run.wallMillis() / 1000.0, lower,
+                        (run.wallMillis() - run.firstRequestMillis()) / 1000.0,
                         sim.stats().rateLimited(), run.peakHeapMb() + " MiB (-Xmx" + xmx + ")",
                         run.firstRequestMillis() + " ms"));
                 System.err.println(rows.get(rows.size() - 1));
@@ -81,10 +84,13 @@ public final class Benchmark {
                     double wall = (System.nanoTime() - start) / 1e9;
                     double peerLower = lowerBoundSeconds(shape.longestChain(), shape.busiestEndpointRequests(), latency);
                     rows.add(row("peer pattern " + size + " (sequential)", replay.requests(), shape.minimumRequests(),
-                            wall, peerLower, replay.rateLimited(), "n/a", "n/a"));
+                            wall, peerLower, wall, replay.rateLimited(), "n/a", "n/a"));
                     System.err.println(rows.get(rows.size() - 1));
                 }
             }
+        }
+        if (startupRuns > 0) {
+            rows.addAll(startup);
         }
         if (events > 0) {
             rows.add(eventsRow(work, plugins, events, latency, xmx));
@@ -106,7 +112,7 @@ public final class Benchmark {
                 .rateLimits(RateLimitPolicy.saas()).build();
         try (SentrySimulator sim = SentrySimulator.start(options)) {
             long total = 0;
-            long minimum = 1;
+            long minimum = 2; // the org detail (region) and the projects listing ("all"), then each page of events
             for (var p : sim.org().projects()) {
                 long n = sim.projectData(p.id()).orElseThrow().events().size();
                 total += n;
@@ -122,12 +128,48 @@ public final class Benchmark {
                 throw new IllegalStateException("project-events report failed (" + run.exitCode() + "): " + run.stderr());
             }
             // project events: 60 requests a 60 s window, one at a time
-            long eventRequests = minimum - 1;
+            long eventRequests = minimum - 2;
             double lower = Math.max((eventRequests + 1) * latency / 1000.0, ((eventRequests - 1) / 60) * 60.0 + latency / 1000.0);
             return row("plugboard report project-events (" + total + " events, " + projects + " projects)",
-                    sim.stats().total(), minimum, run.wallMillis() / 1000.0, lower, sim.stats().rateLimited(),
+                    sim.stats().total(), minimum, run.wallMillis() / 1000.0, lower,
+                    (run.wallMillis() - run.firstRequestMillis()) / 1000.0, sim.stats().rateLimited(),
                     run.peakHeapMb() + " MiB (-Xmx" + xmx + ")", run.firstRequestMillis() + " ms");
         }
+    }
+
+    /**
+     * Start to first request, measured apart: {@code runs} syncs of a small organization (50 members) each with the
+     * launcher's JVM options and with the JVM's defaults ({@code java -jar}), median and range.
+     */
+    private static List<String> startupRows(Path work, Path plugins, int runs, long latency) throws Exception {
+        SimulatorOptions options = SimulatorOptions.builder().seed(1).members(50).teams(5).projects(10)
+                .latency(Duration.ofMillis(latency)).rateLimits(RateLimitPolicy.saas()).build();
+        List<String> rows = new ArrayList<>();
+        try (SentrySimulator sim = SentrySimulator.start(options)) {
+            Path config = config(work, sim, "startup");
+            List<String> args = List.of("--plugins", plugins.toString(), "sync", "sentry", "--config", config.toString(),
+                    "--out", work.resolve("startup.jsonl").toString(), "--quiet");
+            Map<String, String> env = Map.of("BENCH_SENTRY_TOKEN", sim.token());
+            HostRun writesArchive = HostRun.run(sim, work, "256m", HostRun.Launch.LAUNCHER, env, args);
+            rows.add(String.format(Locale.ROOT, "| start to first request, scripts/plugboard, first run"
+                    + " (writes the class-data-sharing archive) | | | | | | | | | %d ms |", writesArchive.firstRequestMillis()));
+            for (HostRun.Launch launch : HostRun.Launch.values()) {
+                List<Long> firsts = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    HostRun run = HostRun.run(sim, work, "256m", launch, env, args);
+                    if (run.exitCode() != 0) {
+                        throw new IllegalStateException("startup sync failed: " + run.stderr());
+                    }
+                    firsts.add(run.firstRequestMillis());
+                }
+                firsts.sort(null);
+                String name = launch == HostRun.Launch.LAUNCHER ? "scripts/plugboard" : "java -jar plugboard.jar (JVM defaults)";
+                rows.add(String.format(Locale.ROOT, "| start to first request, %s: median of %d runs | | | | | | | | | %d ms (%d–%d) |",
+                        name, runs, firsts.get(firsts.size() / 2), firsts.get(0), firsts.get(firsts.size() - 1)));
+            }
+            rows.forEach(System.err::println);
+        }
+        return rows;
     }
 
     /** The larger of: the longest chain of dependent requests × latency; the busiest endpoint's requests ÷ its rate; its requests × latency ÷ its concurrency. */
@@ -143,10 +185,10 @@ public final class Benchmark {
                 + "organization: " + sim.organization() + "\nbaseUrl: " + sim.baseUrl() + "\n");
     }
 
-    private static String row(String name, long requests, long minimum, double wall, double lower, long limited,
-                              String heap, String first) {
-        return String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f s | %.1f s | %.2f | %d | %s | %s |",
-                name, requests, minimum, wall, lower, wall / lower, limited, heap, first);
+    private static String row(String name, long requests, long minimum, double wall, double lower, double busy,
+                              long limited, String heap, String first) {
+        return String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f s | %.1f s | %.2f | %.2f | %d | %s | %s |",
+                name, requests, minimum, wall, lower, wall / lower, busy / lower, limited, heap, first);
     }
 
     private static Map<String, String> parse(String[] args) {
@@ -159,7 +201,7 @@ public final class Benchmark {
                 opts.put(a, args[++i]);
             } else {
                 throw new IllegalArgumentException("usage: benchmarks.jar [--sizes S,M,L] [--latency-ms 50] [--no-peer]"
-                        + " [--events 20000] [--xmx 256m] [--out FILE]; got '" + a + "'");
+                        + " [--events 20000] [--startup-runs 7] [--xmx 256m] [--out FILE]; got '" + a + "'");
             }
         }
         return opts;

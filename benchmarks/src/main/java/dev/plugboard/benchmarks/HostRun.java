@@ -22,21 +22,40 @@ import java.util.regex.Pattern;
 record HostRun(int exitCode, long wallMillis, long firstRequestMillis, long peakHeapMb, String stderr) {
     private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
-    /** The JVM options of scripts/plugboard, the launcher the README uses. */
-    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /** How the CLI is started. */
+    enum Launch {
+        /** {@code scripts/plugboard}: the README's launcher (C1, serial GC, class-data-sharing archive). */
+        LAUNCHER,
+        /** {@code java -jar host-runner/target/plugboard.jar} with the JVM's defaults. */
+        PLAIN_JAVA
+    }
 
-    static HostRun run(SentrySimulator sim, Path work, String xmx, java.util.Map<String, String> env, List<String> args) throws IOException, InterruptedException {
+    static HostRun run(SentrySimulator sim, Path work, String xmx, java.util.Map<String, String> env, List<String> args)
+            throws IOException, InterruptedException {
+        return run(sim, work, xmx, Launch.LAUNCHER, env, args);
+    }
+
+    static HostRun run(SentrySimulator sim, Path work, String xmx, Launch launch, java.util.Map<String, String> env,
+                       List<String> args) throws IOException, InterruptedException {
         Path gcLog = work.resolve("gc-" + System.nanoTime() + ".log");
         Path err = work.resolve("stderr-" + System.nanoTime() + ".txt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(LAUNCHER_OPTIONS);
-        command.addAll(List.of("-Xmx" + xmx, "-Xlog:gc:file=" + gcLog, "-jar", "host-runner/target/plugboard.jar"));
+        String jvmOptions = "-Xmx" + xmx + " -Xlog:gc:file=" + gcLog;
+        List<String> command = new ArrayList<>();
+        if (launch == Launch.LAUNCHER) {
+            command.addAll(List.of("bash", "scripts/plugboard"));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(List.of(jvmOptions.split(" ")));
+            command.addAll(List.of("-jar", "host-runner/target/plugboard.jar"));
+        }
         command.addAll(args);
         long before = sim.stats().total();
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);
+        builder.environment().put("PLUGBOARD_JAVA_OPTS", jvmOptions);
+        builder.environment().put("PLUGBOARD_CDS_DIR", work.resolve("cds").toString());
         Process process = builder.start();
         long first = -1;
         while (process.isAlive() && first < 0) {
