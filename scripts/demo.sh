@@ -58,4 +58,9 @@ echo
 echo "Done."
 echo "  sync file:           $out/sync.jsonl ($(wc -l < "$out/sync.jsonl") records)"
 echo "  access review (CSV): $out/access.csv ($(($(wc -l < "$out/access.csv") - 1)) rows)"
-echo "  summary:             $(tail -n 1 "$out/sync.jsonl")"
+summary=$(tail -n 1 "$out/sync.jsonl")
+counts=$(sed -n 's/.*"counts":{\([^}]*\)}.*/\1/p' <<<"$summary")
+run=$(sed -n 's/.*"run":{\([^}]*\)}.*/\1/p' <<<"$summary")
+value() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<<"$2"; }
+echo "  synced:              $(value resource "$counts") resources, $(value entitlement "$counts") entitlements," \
+  "$(value grant "$counts") grants in $(value durationMillis "$run") ms, $(value requests "$run") requests to Sentry"
