@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * @param firstRequestMillis process start to the simulator's first request
  * @param peakHeapMb      the largest heap occupancy before a collection, in MiB (0 when no GC ran)
  * @param stderr          what it printed on stderr
+ * @param startEpochMillis when the process was started (wall clock)
  */
-record HostRun(int exitCode, long wallMillis, long firstRequestMillis, long peakHeapMb, String stderr) {
+record HostRun(int exitCode, long wallMillis, long firstRequestMillis, long peakHeapMb, String stderr,
+               long startEpochMillis) {
     private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     /** How the CLI is started. */
@@ -50,6 +52,7 @@ record HostRun(int exitCode, long wallMillis, long firstRequestMillis, long peak
         }
         command.addAll(args);
         long before = sim.stats().total();
+        long startEpoch = System.currentTimeMillis();
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -67,7 +70,7 @@ record HostRun(int exitCode, long wallMillis, long firstRequestMillis, long peak
         }
         int code = process.waitFor();
         long wall = (System.nanoTime() - start) / 1_000_000;
-        return new HostRun(code, wall, first, peakHeap(gcLog), Files.exists(err) ? Files.readString(err) : "");
+        return new HostRun(code, wall, first, peakHeap(gcLog), Files.exists(err) ? Files.readString(err) : "", startEpoch);
     }
 
     private static long peakHeap(Path gcLog) throws IOException {
