@@ -75,7 +75,7 @@ final class SyncCommand implements Callable<Integer> {
             SyncListener listener = quiet ? SyncListener.none()
                     : System.console() != null ? SyncProgressDisplay.bar(System.err)
                     : SyncProgressDisplay.lines(err, Duration.ofSeconds(10), System::nanoTime);
-            SyncJob job = new SyncJob(session.plugin().id(), session.config().toConnectorConfig().values(),
+            SyncJob job = new SyncJob(session.plugin().id(), session.config().identityValues(),
                     session.resourceSync(), syncOptions, retrier, stats, listener, System::nanoTime);
             CountDownLatch finished = new CountDownLatch(1);
             Thread onInterrupt = new Thread(() -> {
@@ -106,7 +106,8 @@ final class SyncCommand implements Callable<Integer> {
                 HostException failure = session.failure(e, "sync");
                 if (out != null && CheckpointFile.besides(out).exists()) {
                     throw new HostException(failure.exitCode(), failure.getMessage() + "\nThe sync so far is kept in "
-                            + out + ".partial; run the same command with --resume to continue it.", e);
+                            + out + ".partial; once the cause is fixed, run the same command with --resume to continue"
+                            + " it (a new token is fine; other changed settings start the sync afresh).", e);
                 }
                 throw failure;
             } catch (IOException e) {

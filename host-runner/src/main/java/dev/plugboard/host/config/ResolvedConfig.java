@@ -30,6 +30,16 @@ public record ResolvedConfig(ObjectNode document, SecretMasker masker, List<Sche
         return (ObjectNode) masker.maskConfig(document);
     }
 
+    /**
+     * @return the configuration with each secret value replaced by {@code ****}, as JDK values: what identifies a
+     *         configuration across a credential rotation (a sync interrupted by an expired token resumes with a
+     *         new one), and holds no secret
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> identityValues() {
+        return JSON.convertValue(masked(), Map.class);
+    }
+
     /** @return the configuration in the SPI's form */
     @SuppressWarnings("unchecked")
     public ConnectorConfig toConnectorConfig() {

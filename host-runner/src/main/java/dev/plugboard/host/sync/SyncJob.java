@@ -31,7 +31,7 @@ public final class SyncJob {
 
     /**
      * @param pluginId     the plugin id
-     * @param configValues the resolved configuration, only fingerprinted (salted digest) in checkpoints
+     * @param configValues the configuration with its secrets masked, only fingerprinted (salted digest) in checkpoints
      * @param source       the connector's sync capability
      * @param options      how to run
      * @param retrier      retries retryable failures (give it {@code stats} as its listener)

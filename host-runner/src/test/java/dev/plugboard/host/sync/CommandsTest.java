@@ -63,7 +63,7 @@ class CommandsTest {
     }
 
     @Test
-    void aFailedSyncSaysHowToResumeWithSecretsMaskedAndResumeCompletesIt() throws Exception {
+    void aFailedSyncSaysHowToResumeWithSecretsMaskedAndResumeWithARotatedTokenCompletesIt() throws Exception {
         Path out = work.resolve("s.jsonl");
         Path failing = Files.writeString(work.resolve("f.json"), "{\"token\": \"tok-123456\", \"failOn\": \"grants"
                 + " user:2 -\", \"failOnce\": \"" + work.resolve("failed-once") + "\"}");
@@ -72,15 +72,19 @@ class CommandsTest {
 
         assertThat(first.exitCode()).isEqualTo(4);
         assertThat(first.err()).isEqualTo("plugboard: plugin fake failed listing grants of user:2: token **** may not"
-                + " list grants user:2 -\nThe sync so far is kept in " + out + ".partial; run the same command with"
-                + " --resume to continue it.\n");
+                + " list grants user:2 -\nThe sync so far is kept in " + out + ".partial; once the cause is fixed,"
+                + " run the same command with --resume to continue it (a new token is fine; other changed settings start"
+                + " the sync afresh).\n");
         assertThat(out).doesNotExist();
 
         CliRun other = run("sync", "fake", "--config", config.toString(), "--out", out.toString(), "--resume");
         assertThat(other.exitCode()).isEqualTo(2);
         assertThat(other.err()).startsWith("plugboard: the configuration differs from the one the checkpoint");
 
-        CliRun resumed = run("sync", "fake", "--config", failing.toString(), "--out", out.toString(), "--resume",
+        // a rotated token is the same configuration for the checkpoint: secrets are not part of its identity
+        Path rotated = Files.writeString(work.resolve("rotated.json"), "{\"token\": \"tok-rotated-789\", \"failOn\":"
+                + " \"grants user:2 -\", \"failOnce\": \"" + work.resolve("failed-once") + "\"}");
+        CliRun resumed = run("sync", "fake", "--config", rotated.toString(), "--out", out.toString(), "--resume",
                 "--quiet");
         assertThat(resumed.exitCode()).isZero();
         assertThat(SyncTesting.withoutRunFigures(Files.readString(out)))
