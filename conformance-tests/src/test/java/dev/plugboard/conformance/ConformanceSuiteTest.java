@@ -131,6 +131,27 @@ class ConformanceSuiteTest {
     }
 
     @Test
+    void aReportWhoseRequiredParametersTheFixtureLacksIsSkippedAndInvalidSuppliedOnesFail() throws IOException {
+        Path state = grantsFile(work);
+        Path jar = tidyJar(work);
+        String check = "reports: rows have exactly the declared columns and types";
+        ConformanceReport without = ConformanceRunner.run(ConformanceFixture.builder(jar,
+                Map.of("token", GOOD_TOKEN, "state", state.toString())).build());
+        CheckOutcome skipped = without.check(check).orElseThrow();
+        assertThat(skipped.status()).as(failures(without)).isEqualTo(Status.SKIPPED);
+        assertThat(skipped.message()).contains("no report could be run: each needs parameters the fixture does not"
+                + " supply (members); supply them with ConformanceFixture.Builder.reportParameters(id, json) or"
+                + " --report-params REPORT=FILE");
+
+        ConformanceReport invalid = ConformanceRunner.run(ConformanceFixture.builder(jar,
+                Map.of("token", GOOD_TOKEN, "state", state.toString())).reportParameters("members", "{\"team\": 5}")
+                .build());
+        assertThat(message(invalid, check)).contains("report members: the supplied parameters {\"team\": 5} do not"
+                + " match its schema [/team: must be of type string, but is integer]; fix them in"
+                + " ConformanceFixture.Builder.reportParameters(\"members\", ...) or the --report-params file");
+    }
+
+    @Test
     void aPluginThatDoesEverythingRightPassesEveryCheck() throws IOException {
         Path state = grantsFile(work);
         ConformanceReport report = ConformanceRunner.run(tidyFixture(tidyJar(work), state).build());
