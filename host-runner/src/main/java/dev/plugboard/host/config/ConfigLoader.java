@@ -33,8 +33,13 @@ public final class ConfigLoader {
     /** Words parsers quote in their messages that are never the file's own text. */
     private static final java.util.Set<String> PARSER_WORDS = java.util.Set.of("null", "true", "false", "NaN",
             "Infinity", "-Infinity", "+INF", "-INF", "reader");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The largest config file, and the largest file a {@code ${file:...}} reference may name: 1 MiB. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private final Function<String, Optional<String>> environment;
 
@@ -57,11 +62,15 @@ public final class ConfigLoader {
     public ObjectNode load(Path file) throws ConfigException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = readBounded(file).orElseThrow(() -> new ConfigException("config file " + file
+                    + " is larger than " + (MAX_FILE_BYTES >> 20) + " MiB: it must hold one object of settings"));
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + " does not exist");
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a UTF-8 byte order mark, as some editors write
         }
         boolean yaml = isYaml(file);
         JsonNode root;
@@ -70,6 +79,12 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.lookingAt()) {
+                // a key is the file's structure, not a value: naming it reveals no secret
+                throw new ConfigException("config file " + file + " sets '" + duplicate.group(1) + "' twice" + where
+                        + ": keep one (a later value would silently override the first)");
+            }
             // no cause: the parser's exception quotes the text around the error, which may be a secret
             throw new ConfigException("config file " + file + " is not valid " + (yaml ? "YAML" : "JSON") + where
                     + ": " + parserProblem(e.getOriginalMessage()));
@@ -166,7 +181,9 @@ public final class ConfigLoader {
     private static String fileContent(String name, String pointer, Path base, Path file) throws ConfigException {
         Path target = base.resolve(name);
         try {
-            String content = Files.readString(target, StandardCharsets.UTF_8);
+            String content = readBounded(target).orElseThrow(() -> new ConfigException(file + ": " + pointer
+                    + " refers to ${file:" + name + "}, but " + target + " is larger than " + (MAX_FILE_BYTES >> 20)
+                    + " MiB (or never ends): name a file holding only the value"));
             if (content.endsWith("\r\n")) {
                 return content.substring(0, content.length() - 2);
             }
@@ -177,6 +194,20 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file + ": " + pointer + " refers to ${file:" + name + "}, which cannot be read: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file's text, reading at most {@link #MAX_FILE_BYTES} (so {@code /dev/zero} or a huge file cannot exhaust the
+     * heap); empty when the file is larger.
+     */
+    private static Optional<String> readBounded(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
         }
     }
 }

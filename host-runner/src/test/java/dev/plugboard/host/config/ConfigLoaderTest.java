@@ -90,4 +90,52 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml"))).isInstanceOf(ConfigException.class)
                 .hasMessage("config file " + dir.resolve("nope.yaml") + " does not exist");
     }
+
+    @Test
+    void aFileReferenceToAnEndlessOrHugeFileIsRefusedWithoutReadingItAll() throws Exception {
+        Path config = dir.resolve("c.yaml");
+        Files.writeString(config, "authToken: ${file:/dev/zero}\n");
+        assertThatThrownBy(() -> loader.load(config)).isInstanceOf(ConfigException.class)
+                .hasMessage(config + ": /authToken refers to ${file:/dev/zero}, but /dev/zero is larger than 1 MiB"
+                        + " (or never ends): name a file holding only the value");
+        Path huge = dir.resolve("huge.txt");
+        Files.write(huge, new byte[ConfigLoader.MAX_FILE_BYTES + 1]);
+        Files.writeString(config, "authToken: ${file:huge.txt}\n");
+        assertThatThrownBy(() -> loader.load(config)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("refers to ${file:huge.txt}, but " + huge + " is larger than 1 MiB");
+        Files.write(huge, new byte[ConfigLoader.MAX_FILE_BYTES]);
+        assertThat(loader.load(config).get("authToken").asText()).hasSize(ConfigLoader.MAX_FILE_BYTES);
+    }
+
+    @Test
+    void aConfigFileLargerThanTheCapIsRefused() throws Exception {
+        Path config = dir.resolve("big.json");
+        Files.writeString(config, "{\"a\": \"" + "x".repeat(ConfigLoader.MAX_FILE_BYTES) + "\"}");
+        assertThatThrownBy(() -> loader.load(config)).isInstanceOf(ConfigException.class)
+                .hasMessage("config file " + config + " is larger than 1 MiB: it must hold one object of settings");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsAccepted() throws Exception {
+        Path json = dir.resolve("bom.json");
+        Files.write(json, ("\uFEFF{\"organization\": \"acme\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(loader.load(json).toString()).isEqualTo("{\"organization\":\"acme\"}");
+        Path yaml = dir.resolve("bom.yaml");
+        Files.write(yaml, ("\uFEFForganization: acme\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(loader.load(yaml).toString()).isEqualTo("{\"organization\":\"acme\"}");
+    }
+
+    @Test
+    void aKeySetTwiceIsAnErrorInJsonAndYaml() throws Exception {
+        Path json = dir.resolve("dup.json");
+        Files.writeString(json, "{\"authToken\": \"sntryu_first\",\n \"authToken\": \"sntryu_second\"}");
+        assertThatThrownBy(() -> loader.load(json)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config file " + json + " sets 'authToken' twice at line 2")
+                .hasMessageEndingWith(": keep one (a later value would silently override the first)")
+                .message().doesNotContain("sntryu_");
+        Path yaml = dir.resolve("dup.yaml");
+        Files.writeString(yaml, "organization: acme\nauthToken: a\nauthToken: b\n");
+        assertThatThrownBy(() -> loader.load(yaml)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config file " + yaml + " sets 'authToken' twice at line ");
+    }
 }
