@@ -42,7 +42,8 @@ final class AccessCommand implements Callable<Integer> {
         }
         try (OutputTarget target = output.open(spec.commandLine().getOut())) {
             long rows;
-            try (TableWriter writer = TableWriter.open(tableFormat, target.writer(), AccessRow.COLUMNS, Set.of())) {
+            try (TableWriter writer = TableWriter.open(tableFormat, target.writer(), AccessRow.COLUMNS, Set.of(),
+                    output.cells())) {
                 rows = access.write(writer);
             }
             target.commit();

@@ -79,7 +79,8 @@ final class ReportCommand implements Callable<Integer> {
                     .filter(c -> c.type() == ColumnType.JSON).map(Column::name).collect(Collectors.toSet());
             try (OutputTarget target = output.open(spec.commandLine().getOut())) {
                 long rows;
-                try (TableWriter writer = TableWriter.open(tableFormat, target.writer(), columns, jsonColumns)) {
+                try (TableWriter writer = TableWriter.open(tableFormat, target.writer(), columns, jsonColumns,
+                        output.cells())) {
                     rows = runner.run(definition, parameters, writer);
                 }
                 target.commit();

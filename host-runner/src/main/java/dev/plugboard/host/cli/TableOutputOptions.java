@@ -16,6 +16,16 @@ public final class TableOutputOptions {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
     private Path out;
 
+    @Option(names = "--csv-raw", description = "Write CSV cells exactly as they are. By default a cell starting with"
+            + " = + - @ or a tab or carriage return gets a leading ' so a spreadsheet shows it as text instead of running"
+            + " it as a formula; use this only for programs that read the file.")
+    private boolean csvRaw;
+
+    /** @return how CSV cells that a spreadsheet would run as formulas are written */
+    public TableWriter.CsvCells cells() {
+        return csvRaw ? TableWriter.CsvCells.RAW : TableWriter.CsvCells.GUARDED;
+    }
+
     /** @return the format, or a usage error naming the option */
     public TableWriter.Format format() {
         try {

@@ -33,6 +33,32 @@ public interface TableWriter extends AutoCloseable {
     @Override
     void close() throws IOException;
 
+    /**
+     * How CSV cells that a spreadsheet would run as a formula are written (OWASP's advice against CSV injection: a
+     * cell starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading
+     * {@code '}, so {@code =HYPERLINK(...)} from a remote system's data is shown as text, never run).
+     */
+    enum CsvCells {
+        /** Cells a spreadsheet would run as formulas are prefixed with {@code '} (the default). */
+        GUARDED,
+        /** Every cell exactly as it is, for programs that read the file (never open it in a spreadsheet). */
+        RAW;
+
+        /**
+         * @param text a cell's text
+         * @return the text as written: with a leading {@code '} when GUARDED and it starts with a formula trigger
+         */
+        public String apply(String text) {
+            if (this == RAW || text.isEmpty()) {
+                return text;
+            }
+            return switch (text.charAt(0)) {
+                case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+                default -> text;
+            };
+        }
+    }
+
     /** The formats a table can be written in. */
     enum Format {
         /** RFC 4180 CSV with a header row, CRLF line ends, UTF-8. */
@@ -66,7 +92,8 @@ public interface TableWriter extends AutoCloseable {
      */
     static TableWriter open(Format format, OutputStream out, List<String> columns, Set<String> jsonColumns)
             throws IOException {
-        return open(format, new OutputStreamWriter(out, StandardCharsets.UTF_8), columns, jsonColumns);
+        return open(format, new OutputStreamWriter(out, StandardCharsets.UTF_8), columns, jsonColumns,
+                CsvCells.GUARDED);
     }
 
     /**
@@ -74,27 +101,29 @@ public interface TableWriter extends AutoCloseable {
      * @param out         where to write (flushed, not closed)
      * @param columns     the column names
      * @param jsonColumns names of columns whose values are JSON text
+     * @param cells       how CSV cells that would run as spreadsheet formulas are written (not used for JSON Lines)
      * @return a writer; CSV writes the header row at once
      * @throws IOException when writing the header fails
      */
-    static TableWriter open(Format format, Writer out, List<String> columns, Set<String> jsonColumns)
-            throws IOException {
-        return format == Format.CSV ? csv(out, columns) : jsonLines(out, columns, jsonColumns);
+    static TableWriter open(Format format, Writer out, List<String> columns, Set<String> jsonColumns,
+            CsvCells cells) throws IOException {
+        return format == Format.CSV ? csv(out, columns, cells) : jsonLines(out, columns, jsonColumns);
     }
 
     /**
      * @param out     where to write (not closed)
      * @param columns the column names, written as the header row
+     * @param cells   GUARDED to prefix {@code '} to every cell (header included) a spreadsheet would run as a formula
      * @return a CSV writer: RFC 4180 quoting (Jackson's conservative rule: any cell holding a character at or below
      *         {@code ','}, such as a space, is quoted), CRLF line ends; timestamps ISO-8601 UTC, booleans
      *         {@code true}/{@code false}, null as an empty cell
      * @throws IOException when writing the header fails
      */
-    static TableWriter csv(Writer out, List<String> columns) throws IOException {
+    static TableWriter csv(Writer out, List<String> columns, CsvCells cells) throws IOException {
         CsvMapper mapper = new CsvMapper();
         mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
-        columns.forEach(schema::addColumn);
+        columns.forEach(name -> schema.addColumn(cells.apply(name)));
         SequenceWriter writer = mapper.writerFor(List.class).with(schema.build())
                 .writeValues(out);
         int width = columns.size();
@@ -104,11 +133,11 @@ public interface TableWriter extends AutoCloseable {
                 if (values.size() != width) {
                     throw new IllegalArgumentException("expected " + width + " values, got " + values.size());
                 }
-                List<String> cells = new ArrayList<>(width);
+                List<String> row = new ArrayList<>(width);
                 for (Object v : values) {
-                    cells.add(cellText(v));
+                    row.add(v instanceof String text ? cells.apply(text) : cellText(v));
                 }
-                writer.write(cells);
+                writer.write(row);
             }
 
             @Override

@@ -191,4 +191,39 @@ class CommandsTest {
         assertThat(malformed.exitCode()).isEqualTo(2);
         assertThat(malformed.err()).isEqualTo("plugboard: --param limit=lots: limit must be a whole number (most rows)\n");
     }
+
+    @Test
+    void csvCellsASpreadsheetWouldRunAsFormulasArePrefixedWithAQuoteUnlessCsvRaw() throws Exception {
+        Path hostile = Files.writeString(work.resolve("h.json"), "{\"token\": \"tok-123456\", \"hostileNames\": true}");
+        Path sync = work.resolve("s.jsonl");
+        assertThat(run("sync", "fake", "--config", hostile.toString(), "--out", sync.toString(), "-q").exitCode())
+                .isZero();
+        Path access = work.resolve("access.csv");
+        Path raw = work.resolve("raw.csv");
+        assertThat(run("access", "--sync", sync.toString(), "--out", access.toString()).exitCode()).isZero();
+        assertThat(run("access", "--sync", sync.toString(), "--out", raw.toString(), "--csv-raw").exitCode()).isZero();
+        List<String> guarded = List.of("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", "\"'+SUM(1)\"", "\"'-1+1\"", "\"'@x\"",
+                "\"'\tTab\"", "\"'\rCR\"");
+        List<String> unguarded = List.of("\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", "\"+SUM(1)\"", "\"-1+1\"", "@x",
+                "\"\tTab\"", "\"\rCR\"");
+        for (int i = 0; i < guarded.size(); i++) {
+            String id = String.valueOf(90 + i);
+            assertThat(Files.readString(access)).contains("\r\nuser," + id + "," + guarded.get(i)
+                    + ",team:8:member,team,8,\"Team 8\",member,direct,team:8:member:user:" + id + "\r\n");
+            assertThat(Files.readString(raw)).contains("\r\nuser," + id + "," + unguarded.get(i)
+                    + ",team:8:member,team,8,\"Team 8\",member,direct,team:8:member:user:" + id + "\r\n");
+        }
+
+        CliRun report = run("report", "fake", "members", "--config", hostile.toString(), "--param", "limit=20");
+        CliRun reportRaw = run("report", "fake", "members", "--config", hostile.toString(), "--param", "limit=20",
+                "--csv-raw");
+        for (int i = 0; i < guarded.size(); i++) {
+            // a negative number stays a number: only text cells can carry a formula
+            assertThat(report.out()).contains("\r\n" + (90 + i) + "," + guarded.get(i) + ",true,,-1,\r\n");
+            assertThat(reportRaw.out()).contains("\r\n" + (90 + i) + "," + unguarded.get(i) + ",true,,-1,\r\n");
+        }
+        // JSON Lines is for programs: values exactly as they are
+        assertThat(run("report", "fake", "members", "--config", hostile.toString(), "--param", "limit=20",
+                "--format", "jsonl").out()).contains("\"name\":\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"");
+    }
 }

@@ -32,7 +32,23 @@ public final class FakePluginProvider implements ConnectorProvider {
                 Set.of(Capability.RESOURCE_SYNC, Capability.REPORTS), Optional.empty(), """
                 {"type":"object","required":["token"],"additionalProperties":false,
                  "properties":{"token":{"type":"string","writeOnly":true},"failOn":{"type":"string"},
-                              "failOnce":{"type":"string"}}}""", 2);
+                              "failOnce":{"type":"string"},
+                              "hostileNames":{"type":"boolean"}}}""", 2);
+    }
+
+    /** Names a remote system may hold that a spreadsheet would run as formulas (issue 14's exact examples). */
+    public static final List<String> HOSTILE_NAMES = List.of("=HYPERLINK(\"http://x\",\"y\")", "+SUM(1)", "-1+1",
+            "@x", "\tTab", "\rCR");
+
+    private static void addHostileNames(FakeResourceSync sync, FakeReports reports) {
+        for (int i = 0; i < HOSTILE_NAMES.size(); i++) {
+            String id = String.valueOf(90 + i);
+            sync.resource(dev.plugboard.spi.Resource.of(new dev.plugboard.spi.ResourceRef("user", id),
+                    HOSTILE_NAMES.get(i), java.util.Map.of()));
+            sync.grant(new dev.plugboard.spi.ResourceRef("team", "8"),
+                    dev.plugboard.spi.Grant.of("team:8:member", new dev.plugboard.spi.ResourceRef("user", id)));
+            reports.row(90 + i, HOSTILE_NAMES.get(i), true, null, -1, null);
+        }
     }
 
     private static boolean firstTime(java.nio.file.Path marker) {
@@ -55,6 +71,9 @@ public final class FakePluginProvider implements ConnectorProvider {
                 .filter(c -> failOnce.map(FakePluginProvider::firstTime).orElse(true))
                 .map(c -> new ConnectorException(ErrorKind.PERMISSION, "token " + token + " may not list " + c)));
         FakeReports reports = FakeReports.standard();
+        if (config.value("hostileNames").map(Boolean.TRUE::equals).orElse(false)) {
+            addHostileNames(sync, reports);
+        }
         return new Connector() {
             @Override
             public CompletionStage<CheckResult> check() {
