@@ -1,6 +1,5 @@
 package dev.plugboard.conformance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plugboard.host.config.SchemaError;
 import dev.plugboard.host.config.SchemaValidator;
@@ -9,6 +8,7 @@ import dev.plugboard.host.plugin.LoadedPlugin;
 import dev.plugboard.host.plugin.PluginCatalog;
 import dev.plugboard.host.plugin.PluginFailure;
 import dev.plugboard.host.plugin.PluginLoader;
+import dev.plugboard.host.runtime.Futures;
 import dev.plugboard.spi.Connector;
 import dev.plugboard.spi.ConnectorConfig;
 import dev.plugboard.spi.ConnectorDescriptor;
@@ -184,7 +184,7 @@ final class ConformanceSession implements AutoCloseable {
             }
             return value;
         } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Throwable cause = Futures.unwrap(e);
             transcript.addFailure(what, cause);
             throw new CallFailure(what, cause);
         } catch (TimeoutException e) {
@@ -213,10 +213,7 @@ final class ConformanceSession implements AutoCloseable {
     }
 
     static String describe(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
+        Throwable c = Futures.unwrap(t);
         if (c instanceof ConnectorException ce) {
             return "ConnectorException(" + ce.kind() + "): " + ce.getMessage();
         }

@@ -12,7 +12,7 @@ final class FixtureCodec {
     }
 
     static String encode(ConformanceFixture f) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("pluginJar", f.pluginJar().toAbsolutePath().toString());
         f.pluginId().ifPresent(id -> root.put("pluginId", id));
         root.put("workingConfig", f.workingConfig());

@@ -2,14 +2,16 @@ package dev.plugboard.conformance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-/** The suite's JSON helpers (Jackson stays inside this module: no Jackson type is in the fixture API). */
+/**
+ * The suite's JSON helpers, on the host's one mapper ({@link dev.plugboard.host.json.Json}). Jackson stays inside
+ * this module: no Jackson type is in the fixture API.
+ */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     private Json() {
     }
 
@@ -22,7 +24,7 @@ final class Json {
     static ObjectNode object(String json, String what) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = dev.plugboard.host.json.Json.read(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -32,16 +34,30 @@ final class Json {
         return object;
     }
 
+    /** @return a new empty object */
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** @return a new empty array */
+    static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
     static String text(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
-        }
+        return dev.plugboard.host.json.Json.text(value);
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> values(JsonNode object) {
-        return MAPPER.convertValue(object, Map.class);
+        return dev.plugboard.host.json.Json.convert(object, Map.class);
+    }
+
+    /**
+     * @param property a top-level property name
+     * @return its JSON pointer
+     */
+    static String pointer(String property) {
+        return dev.plugboard.host.json.Json.pointer("", property);
     }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plugboard.host.json.Json;
+import dev.plugboard.host.sync.RecordKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -74,10 +75,9 @@ public final class EffectiveAccess {
      */
     public static EffectiveAccess read(InputStream in, String name) throws SyncFileException, IOException {
         EffectiveAccess access = new EffectiveAccess();
-        ObjectMapper mapper = new ObjectMapper();
         boolean summary = false;
         long line = 0;
-        try (JsonParser parser = mapper.getFactory().createParser(in)) {
+        try (JsonParser parser = Json.parser(in)) {
             while (true) {
                 JsonToken token;
                 try {
@@ -86,7 +86,7 @@ public final class EffectiveAccess {
                         break;
                     }
                     line = parser.currentLocation().getLineNr();
-                    JsonNode record = mapper.readTree(parser);
+                    JsonNode record = Json.read(parser);
                     if (summary) {
                         throw new SyncFileException(name + " line " + line + ": a record after the summary; the file is"
                                 + " not one sync");
@@ -127,12 +127,11 @@ public final class EffectiveAccess {
 
     /** @return whether the record was the summary */
     private boolean add(JsonNode record) {
-        String kind = record.path("kind").asText("");
-        switch (kind) {
-            case "resourceType" -> {
+        switch (RecordKind.parse(record.path("kind").asText(""))) {
+            case RESOURCE_TYPE -> {
             }
-            case "resource" -> names.put(text(record, "type") + ":" + text(record, "id"), text(record, "displayName"));
-            case "entitlement" -> {
+            case RESOURCE -> names.put(text(record, "type") + ":" + text(record, "id"), text(record, "displayName"));
+            case ENTITLEMENT -> {
                 int e = entitlement(text(record, "id"));
                 JsonNode res = record.get("resource");
                 if (res == null || !res.isObject()) {
@@ -140,7 +139,7 @@ public final class EffectiveAccess {
                 }
                 entitlementInfo.set(e, new String[] {text(res, "type"), text(res, "id"), text(record, "slug")});
             }
-            case "grant" -> {
+            case GRANT -> {
                 int e = entitlement(text(record, "entitlement"));
                 String grantId = text(record, "id");
                 int p = principal(record);
@@ -153,10 +152,9 @@ public final class EffectiveAccess {
                     }
                 }
             }
-            case "summary" -> {
+            case SUMMARY -> {
                 return true;
             }
-            default -> throw new IllegalArgumentException("unknown record kind '" + kind + "'");
         }
         return false;
     }

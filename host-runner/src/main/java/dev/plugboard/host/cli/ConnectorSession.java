@@ -8,6 +8,7 @@ import dev.plugboard.host.config.SchemaError;
 import dev.plugboard.host.config.SchemaValidator;
 import dev.plugboard.host.plugin.LoadedPlugin;
 import dev.plugboard.host.plugin.PluginCatalog;
+import dev.plugboard.host.runtime.Futures;
 import dev.plugboard.host.runtime.HostContext;
 import dev.plugboard.spi.Connector;
 import dev.plugboard.spi.ConnectorException;
@@ -198,7 +199,7 @@ public final class ConnectorSession implements AutoCloseable {
             }
             throw new HostException(ExitCode.INTERRUPTED, "interrupted while waiting for " + what);
         } catch (ExecutionException | CompletionException e) {
-            throw failure(e.getCause() == null ? e : e.getCause(), what);
+            throw failure(e, what);
         }
     }
 
@@ -208,10 +209,7 @@ public final class ConnectorSession implements AutoCloseable {
      * @return the host error for it
      */
     public HostException failure(Throwable cause, String what) {
-        Throwable c = cause;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
+        Throwable c = Futures.unwrap(cause);
         if (c instanceof HostException h) {
             return h;
         }

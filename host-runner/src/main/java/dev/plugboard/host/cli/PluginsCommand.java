@@ -1,8 +1,8 @@
 package dev.plugboard.host.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plugboard.host.json.Json;
 import dev.plugboard.host.plugin.LoadedPlugin;
 import dev.plugboard.host.plugin.PluginCatalog;
 import dev.plugboard.host.plugin.PluginFailure;
@@ -37,7 +37,7 @@ final class PluginsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (PluginCatalog catalog = root.loadPlugins()) {
             if (json) {
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(catalog)));
+                out.println(Json.pretty(toJson(catalog)));
                 return ExitCode.OK.code();
             }
             if (catalog.plugins().isEmpty() && catalog.failures().isEmpty()) {
@@ -88,8 +88,7 @@ final class PluginsCommand implements Callable<Integer> {
     }
 
     private static ObjectNode toJson(PluginCatalog catalog) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("folder", catalog.folder().toAbsolutePath().normalize().toString());
         ArrayNode plugins = root.putArray("plugins");
         for (LoadedPlugin p : catalog.plugins()) {

@@ -1,8 +1,7 @@
 package dev.plugboard.host.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plugboard.host.json.Json;
 import dev.plugboard.spi.ProvisioningResult;
 import java.io.PrintWriter;
 
@@ -28,7 +27,7 @@ final class ProvisioningOutput {
     static int print(PrintWriter out, ProvisioningResult result, boolean json, ConnectorSession session) {
         String message = session.config().masker().mask(result.message());
         if (json) {
-            ObjectNode node = new ObjectMapper().createObjectNode();
+            ObjectNode node = Json.object();
             node.put("outcome", result.outcome().name());
             node.put("message", message);
             result.requests().forEach(r -> node.withArray("requests").add(session.config().masker().mask(r)));
@@ -36,11 +35,7 @@ final class ProvisioningOutput {
                 node.putArray("requests");
             }
             result.created().ifPresent(c -> node.put("created", c.toString()));
-            try {
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(Json.pretty(node));
         } else {
             String label = switch (result.outcome()) {
                 case DONE -> "done";

@@ -1,6 +1,6 @@
 package dev.plugboard.host.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plugboard.host.json.Json;
 import dev.plugboard.host.plugin.PluginCatalog;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +26,7 @@ final class SpecCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (PluginCatalog catalog = root.loadPlugins()) {
             String schema = ConnectorSession.find(root, catalog, plugin).descriptor().configSchema();
-            ObjectMapper json = new ObjectMapper();
-            spec.commandLine().getOut().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(schema)));
+            spec.commandLine().getOut().println(Json.pretty(Json.read(schema)));
             return ExitCode.OK.code();
         }
     }

@@ -1,17 +1,17 @@
 package dev.plugboard.host.cli;
 
 import dev.plugboard.host.output.OutputTarget;
-import dev.plugboard.host.output.SyncProgressDisplay;
+import dev.plugboard.host.runtime.Delayer;
 import dev.plugboard.host.runtime.HostContext;
 import dev.plugboard.host.runtime.RequestCounter;
+import dev.plugboard.host.runtime.Retrier;
+import dev.plugboard.host.runtime.RetryPolicy;
 import dev.plugboard.host.sync.CheckpointFile;
-import dev.plugboard.host.sync.Delayer;
 import dev.plugboard.host.sync.ResumeException;
-import dev.plugboard.host.sync.Retrier;
-import dev.plugboard.host.sync.RetryPolicy;
 import dev.plugboard.host.sync.SyncJob;
 import dev.plugboard.host.sync.SyncListener;
 import dev.plugboard.host.sync.SyncOptions;
+import dev.plugboard.host.sync.SyncProgressDisplay;
 import dev.plugboard.host.sync.SyncStats;
 import dev.plugboard.host.sync.SyncSummary;
 import dev.plugboard.spi.ConnectorException;

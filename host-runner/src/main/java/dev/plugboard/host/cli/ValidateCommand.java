@@ -1,11 +1,11 @@
 package dev.plugboard.host.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plugboard.host.config.SchemaError;
 import dev.plugboard.host.config.SecretMasker;
 import dev.plugboard.host.config.ValidationReport;
+import dev.plugboard.host.json.Json;
 import dev.plugboard.spi.CheckResult;
 import dev.plugboard.spi.Finding;
 import java.io.PrintWriter;
@@ -61,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
                     schemaErrors, checked, findings);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report)));
+                out.println(Json.pretty(toJson(report)));
             } else {
                 print(out, report, offline);
             }
@@ -99,7 +99,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static ObjectNode toJson(ValidationReport report) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        ObjectNode root = Json.object();
         root.put("plugin", report.pluginId());
         root.put("config", report.configFile());
         root.put("valid", report.valid());

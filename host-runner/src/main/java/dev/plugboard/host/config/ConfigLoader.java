@@ -1,13 +1,15 @@
 package dev.plugboard.host.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.plugboard.host.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +38,9 @@ public final class ConfigLoader {
     /** The largest config file, and the largest file a {@code ${file:...}} reference may name: 1 MiB. */
     public static final int MAX_FILE_BYTES = 1 << 20;
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    /** Refuses a key set twice: in a file people write, a later value would silently override the first. */
+    private static final ObjectReader STRICT = Json.strictTreeReader();
+    private static final YAMLFactory YAML = new YAMLFactory();
 
     private final Function<String, Optional<String>> environment;
 
@@ -75,7 +76,7 @@ public final class ConfigLoader {
         boolean yaml = isYaml(file);
         JsonNode root;
         try {
-            root = (yaml ? YAML : JSON).readTree(text);
+            root = yaml ? readYaml(text) : STRICT.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -121,6 +122,16 @@ public final class ConfigLoader {
         return problem.isEmpty() ? "syntax error" : problem;
     }
 
+    private static JsonNode readYaml(String text) throws JsonProcessingException {
+        try (JsonParser parser = YAML.createParser(text)) {
+            return STRICT.readTree(parser);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading YAML from memory failed", e);
+        }
+    }
+
     private static boolean isYaml(Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".yaml") || name.endsWith(".yml");
@@ -131,7 +142,7 @@ public final class ConfigLoader {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                String at = Json.pointer(pointer, field.getKey());
                 if (field.getValue().isTextual()) {
                     field.setValue(TextNode.valueOf(resolveText(field.getValue().asText(), at, base, file)));
                 } else {

@@ -1,8 +1,7 @@
 package dev.plugboard.host.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plugboard.host.json.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +9,6 @@ import java.util.Set;
 
 /** Loads a plugin's configuration file, resolves its references and validates it against the plugin's schema. */
 public final class ConfigResolver {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ConfigLoader loader;
 
     /** @param loader reads files and resolves references */
@@ -32,7 +30,7 @@ public final class ConfigResolver {
         ObjectNode document = loader.load(file);
         Set<String> secretNames;
         try {
-            secretNames = SecretFields.declared(JSON.readTree(schemaJson));
+            secretNames = SecretFields.declared(Json.read(schemaJson));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SchemaValidator.InvalidSchemaException("plugin '" + pluginId + "' config schema is not JSON", e);
         }
@@ -41,16 +39,5 @@ public final class ConfigResolver {
                 .map(e -> new SchemaError(e.pointer(), masker.mask(e.message())))
                 .toList();
         return new ResolvedConfig(document, masker, errors);
-    }
-
-    /**
-     * @param schemaJson a schema
-     * @param document   a document
-     * @return the document's errors against the schema
-     * @throws SchemaValidator.InvalidSchemaException when the schema is broken
-     */
-    public static List<SchemaError> validate(String schemaJson, JsonNode document)
-            throws SchemaValidator.InvalidSchemaException {
-        return SchemaValidator.compile(schemaJson, "schema").validate(document);
     }
 }

@@ -2,7 +2,6 @@ package dev.plugboard.host.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaException;
 import com.networknt.schema.JsonSchemaFactory;
@@ -11,6 +10,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.plugboard.host.json.Json;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 
 /** {@link SchemaValidator} on networknt json-schema-validator 1.5, with messages rewritten for people. */
 final class NetworkntSchemaValidator implements SchemaValidator {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
@@ -38,7 +37,7 @@ final class NetworkntSchemaValidator implements SchemaValidator {
     static SchemaValidator compile(String schemaJson, String what) throws InvalidSchemaException {
         JsonNode node;
         try {
-            node = JSON.readTree(schemaJson);
+            node = Json.read(schemaJson);
         } catch (JsonProcessingException e) {
             throw new InvalidSchemaException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -91,9 +90,9 @@ final class NetworkntSchemaValidator implements SchemaValidator {
         String property = m.getProperty();
         switch (type) {
             case "required":
-                return new SchemaError(at + "/" + escape(property), "is required but missing");
+                return new SchemaError(Json.pointer(at, nullToEmpty(property)), "is required but missing");
             case "additionalProperties":
-                return new SchemaError(at + "/" + escape(property),
+                return new SchemaError(Json.pointer(at, nullToEmpty(property)),
                         "is not a known property (check its spelling; allowed properties are listed by 'plugboard spec')");
             case "type":
                 return new SchemaError(at, "must be of type " + arg(args, 1) + ", but is " + arg(args, 0));
@@ -128,8 +127,8 @@ final class NetworkntSchemaValidator implements SchemaValidator {
         return a instanceof Object[] array ? Arrays.toString(array) : a.toString();
     }
 
-    private static String escape(String property) {
-        return property == null ? "" : property.replace("~", "~0").replace("/", "~1");
+    private static String nullToEmpty(String property) {
+        return property == null ? "" : property;
     }
 
     private static String stripLocation(String message, String at) {

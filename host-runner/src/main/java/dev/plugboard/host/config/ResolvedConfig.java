@@ -1,8 +1,7 @@
 package dev.plugboard.host.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plugboard.host.json.Json;
 import dev.plugboard.spi.ConnectorConfig;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Objects;
  * @param schemaErrors how it breaks the schema; empty when valid
  */
 public record ResolvedConfig(ObjectNode document, SecretMasker masker, List<SchemaError> schemaErrors) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Checks and copies. */
     public ResolvedConfig {
@@ -37,17 +35,13 @@ public record ResolvedConfig(ObjectNode document, SecretMasker masker, List<Sche
      */
     @SuppressWarnings("unchecked")
     public Map<String, Object> identityValues() {
-        return JSON.convertValue(masked(), Map.class);
+        return Json.convert(masked(), Map.class);
     }
 
     /** @return the configuration in the SPI's form */
     @SuppressWarnings("unchecked")
     public ConnectorConfig toConnectorConfig() {
-        try {
-            return new ConnectorConfig(JSON.writeValueAsString(document), JSON.convertValue(document, Map.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a parsed configuration", e);
-        }
+        return new ConnectorConfig(Json.text(document), Json.convert(document, Map.class));
     }
 
     /** @return never the secrets */

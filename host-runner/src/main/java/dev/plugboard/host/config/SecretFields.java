@@ -1,6 +1,7 @@
 package dev.plugboard.host.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plugboard.host.json.Json;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -121,17 +122,17 @@ public final class SecretFields {
         Iterator<Map.Entry<String, JsonNode>> fields = properties.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            walk(root, f.getValue(), path + "/properties/" + escape(f.getKey()), f.getKey(), visitor, seen);
+            walk(root, f.getValue(), Json.pointer(path + "/properties", f.getKey()), f.getKey(), visitor, seen);
         }
         Iterator<Map.Entry<String, JsonNode>> patterns = schema.path("patternProperties").fields();
         while (patterns.hasNext()) {
             Map.Entry<String, JsonNode> f = patterns.next();
-            walk(root, f.getValue(), path + "/patternProperties/" + escape(f.getKey()), property, visitor, seen);
+            walk(root, f.getValue(), Json.pointer(path + "/patternProperties", f.getKey()), property, visitor, seen);
         }
         Iterator<Map.Entry<String, JsonNode>> dependent = schema.path("dependentSchemas").fields();
         while (dependent.hasNext()) {
             Map.Entry<String, JsonNode> f = dependent.next();
-            walk(root, f.getValue(), path + "/dependentSchemas/" + escape(f.getKey()), property, visitor, seen);
+            walk(root, f.getValue(), Json.pointer(path + "/dependentSchemas", f.getKey()), property, visitor, seen);
         }
         for (String keyword : SAME_LEVEL) {
             JsonNode list = schema.path(keyword);
@@ -154,7 +155,4 @@ public final class SecretFields {
         }
     }
 
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
-    }
 }

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Replaces secret values with {@code ****} in anything the host prints or logs. It knows the secret values of one
@@ -43,16 +42,6 @@ public final class SecretMasker {
      */
     public static SecretMasker of(JsonNode config, Set<String> names) {
         return new SecretMasker(SecretFields.values(config, names), names);
-    }
-
-    /**
-     * @param extra more secret values (e.g. the raw text of a referenced secret file)
-     * @return a masker that masks these too
-     */
-    public SecretMasker with(Set<String> extra) {
-        Set<String> all = new TreeSet<>(secrets);
-        all.addAll(extra);
-        return new SecretMasker(all, secretNames);
     }
 
     /**

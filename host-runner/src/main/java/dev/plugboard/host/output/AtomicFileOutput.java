@@ -87,16 +87,6 @@ public final class AtomicFileOutput implements AutoCloseable {
         return stream;
     }
 
-    /** @return the file that {@link #commit()} creates */
-    public Path target() {
-        return target;
-    }
-
-    /** @return the temporary file */
-    public Path partial() {
-        return partial;
-    }
-
     /**
      * Flushes buffered bytes to the file and the file to the disk.
      *

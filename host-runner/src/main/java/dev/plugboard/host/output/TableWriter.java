@@ -1,17 +1,17 @@
 package dev.plugboard.host.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.databind.SequenceWriter;
+import dev.plugboard.host.json.Json;
+import dev.plugboard.host.json.JsonValueWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,8 +155,7 @@ public interface TableWriter extends AutoCloseable {
      * @return a JSON Lines writer; timestamps as ISO-8601 UTC strings, null as JSON null
      */
     static TableWriter jsonLines(Writer out, List<String> columns, Set<String> jsonColumns) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        JsonGenerator gen = mapper.getFactory().createGenerator(out);
+        JsonGenerator gen = Json.generator(out);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.setRootValueSeparator(null);
         List<String> names = List.copyOf(columns);
@@ -175,8 +174,7 @@ public interface TableWriter extends AutoCloseable {
                     gen.writeFieldName(names.get(i));
                     Object v = values.get(i);
                     if (json[i] && v instanceof String text) {
-                        JsonNode node = mapper.readTree(text);
-                        mapper.writeTree(gen, node);
+                        gen.writeTree(Json.read(text));
                     } else {
                         JsonValueWriter.write(gen, v);
                     }

@@ -2,12 +2,12 @@ package dev.plugboard.host.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plugboard.host.config.SchemaError;
 import dev.plugboard.host.config.SchemaValidator;
+import dev.plugboard.host.json.Json;
 import dev.plugboard.spi.ReportDefinition;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import java.util.Optional;
  * an optional parameters document ({@code --params FILE}), then validated against the schema before any call.
  */
 public final class ReportParameters {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReportParameters() {
     }
@@ -68,13 +67,13 @@ public final class ReportParameters {
             throw ParameterException.invalid(report.id(), errors);
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> values = JSON.convertValue(params, LinkedHashMap.class);
+        Map<String, Object> values = Json.convert(params, LinkedHashMap.class);
         return values;
     }
 
     private static JsonNode schemaOf(ReportDefinition report) {
         try {
-            return JSON.readTree(report.parametersSchema());
+            return Json.read(report.parametersSchema());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report " + report.id() + "'s parameter schema is not JSON (a bug in the"
                     + " plugin): " + e.getOriginalMessage(), e);

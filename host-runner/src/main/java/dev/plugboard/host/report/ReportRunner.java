@@ -1,9 +1,10 @@
 package dev.plugboard.host.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plugboard.host.json.Json;
 import dev.plugboard.host.output.TableWriter;
-import dev.plugboard.host.sync.Retrier;
+import dev.plugboard.host.runtime.Futures;
+import dev.plugboard.host.runtime.Retrier;
 import dev.plugboard.spi.Column;
 import dev.plugboard.spi.ColumnType;
 import dev.plugboard.spi.ConnectorException;
@@ -29,8 +30,6 @@ import java.util.concurrent.ExecutionException;
  * {@link Retrier}.
  */
 public final class ReportRunner {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String pluginId;
     private final Reports reports;
     private final Retrier retrier;
@@ -106,7 +105,7 @@ public final class ReportRunner {
             Thread.currentThread().interrupt();
             throw new ConnectorException(ErrorKind.CANCELLED, "report '" + report.id() + "' was interrupted");
         } catch (ExecutionException e) {
-            Throwable cause = Retrier.unwrap(e);
+            Throwable cause = Futures.unwrap(e);
             if (cause instanceof ConnectorException ce) {
                 throw new ConnectorException(ce.kind(), "plugin '" + pluginId + "' failed running report '"
                         + report.id() + "': " + ce.getMessage(), ce.retryAfter(), ce);
@@ -141,7 +140,7 @@ public final class ReportRunner {
             }
             if (value != null && column.type() == ColumnType.JSON) {
                 try {
-                    JSON.readTree((String) value);
+                    Json.read((String) value);
                 } catch (JsonProcessingException e) {
                     throw new ConnectorException(ErrorKind.INTERNAL, where + " column '" + column.name()
                             + "': expected JSON text, got text that is not JSON (a bug in the plugin)");

@@ -2,8 +2,8 @@ package dev.plugboard.host.sync;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plugboard.host.output.JsonValueWriter;
+import dev.plugboard.host.json.Json;
+import dev.plugboard.host.json.JsonValueWriter;
 import dev.plugboard.spi.Resource;
 import dev.plugboard.spi.ResourceRef;
 import java.io.IOException;
@@ -33,7 +33,6 @@ public final class CheckpointFile {
     private static final String INSTANT_TAG = "$instant";
 
     private final Path path;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /** @param path the checkpoint file */
     public CheckpointFile(Path path) {
@@ -76,7 +75,7 @@ public final class CheckpointFile {
      */
     public void write(Checkpoint checkpoint) throws IOException {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator gen = mapper.getFactory().createGenerator(out)) {
+        try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator gen = Json.generator(out)) {
             gen.writeStartObject();
             gen.writeNumberField("format", FORMAT);
             gen.writeStringField("pluginId", checkpoint.pluginId());
@@ -142,7 +141,7 @@ public final class CheckpointFile {
     public Checkpoint read() throws ResumeException {
         JsonNode root;
         try {
-            root = mapper.readTree(path.toFile());
+            root = Json.read(path);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new ResumeException("there is no checkpoint " + path + " to resume from; run without --resume");
         } catch (IOException e) {

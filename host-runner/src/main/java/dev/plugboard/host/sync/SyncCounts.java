@@ -79,8 +79,14 @@ public record SyncCounts(long resourceTypes, SortedMap<String, TypeCounts> byTyp
             resourceTypes++;
         }
 
-        void add(String type, int kindIndex, long n) {
-            byType.computeIfAbsent(type, t -> new long[3])[kindIndex] += n;
+        void add(String type, RecordKind kind, long n) {
+            long[] counts = byType.computeIfAbsent(type, t -> new long[3]);
+            switch (kind) {
+                case RESOURCE -> counts[0] += n;
+                case ENTITLEMENT -> counts[1] += n;
+                case GRANT -> counts[2] += n;
+                default -> throw new IllegalArgumentException(kind + " records are not counted per resource type");
+            }
         }
 
         SyncCounts snapshot() {

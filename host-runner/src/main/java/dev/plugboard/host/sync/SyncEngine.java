@@ -1,5 +1,7 @@
 package dev.plugboard.host.sync;
 
+import dev.plugboard.host.runtime.Futures;
+import dev.plugboard.host.runtime.Retrier;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.Entitlement;
 import dev.plugboard.spi.ErrorKind;
@@ -46,10 +48,6 @@ import java.util.stream.Collectors;
  * fetch again; pages already written are never fetched again.
  */
 public final class SyncEngine {
-    private static final int RESOURCE = 0;
-    private static final int ENTITLEMENT = 1;
-    private static final int GRANT = 2;
-
     private final String pluginId;
     private final ResourceSync source;
     private final SyncOptions options;
@@ -260,7 +258,7 @@ public final class SyncEngine {
                     }
                 } else if (node instanceof ReadyResource r) {
                     sink.resource(r.resource());
-                    tally.add(r.resource().type(), RESOURCE, 1);
+                    tally.add(r.resource().type(), RecordKind.RESOURCE, 1);
                     buffered--;
                 } else if (node instanceof ReadyPage p) {
                     writePage(p);
@@ -274,12 +272,12 @@ public final class SyncEngine {
                 for (Object item : page.items()) {
                     sink.entitlement((Entitlement) item);
                 }
-                tally.add(e.resource().type(), ENTITLEMENT, page.items().size());
+                tally.add(e.resource().type(), RecordKind.ENTITLEMENT, page.items().size());
             } else if (page.listing() instanceof Listing.Grants g) {
                 for (Object item : page.items()) {
                     sink.grant((Grant) item);
                 }
-                tally.add(g.resource().type(), GRANT, page.items().size());
+                tally.add(g.resource().type(), RecordKind.GRANT, page.items().size());
             }
         }
 
@@ -315,7 +313,7 @@ public final class SyncEngine {
             Fetch fetch = (Fetch) nodes.get(done.key());
             Listing listing = fetch.listing();
             if (done.error() != null) {
-                Throwable cause = Retrier.unwrap(done.error());
+                Throwable cause = Futures.unwrap(done.error());
                 if (cause instanceof ConnectorException ce) {
                     return new ConnectorException(ce.kind(), "plugin " + pluginId + " failed listing "
                             + listing.describe() + ": " + ce.getMessage(), ce.retryAfter(), ce);

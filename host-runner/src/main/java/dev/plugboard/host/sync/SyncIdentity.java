@@ -1,8 +1,8 @@
 package dev.plugboard.host.sync;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plugboard.host.output.JsonValueWriter;
+import dev.plugboard.host.json.Json;
+import dev.plugboard.host.json.JsonValueWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ public record SyncIdentity(String pluginId, List<String> types, Map<String, Obje
     public String configDigest(String salt) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (JsonGenerator gen = new ObjectMapper().getFactory().createGenerator(bytes)) {
+            try (JsonGenerator gen = Json.generator(bytes)) {
                 JsonValueWriter.write(gen, sorted(configValues));
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -1,7 +1,7 @@
 package dev.plugboard.host.sync;
 
 import dev.plugboard.host.output.AtomicFileOutput;
-import dev.plugboard.host.output.JsonLinesSyncWriter;
+import dev.plugboard.host.runtime.Retrier;
 import dev.plugboard.spi.ResourceSync;
 import dev.plugboard.spi.ResourceType;
 import java.io.IOException;

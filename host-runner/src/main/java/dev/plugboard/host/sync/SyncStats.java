@@ -1,5 +1,6 @@
 package dev.plugboard.host.sync;
 
+import dev.plugboard.host.runtime.Retrier;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.Progress;
 import java.time.Duration;

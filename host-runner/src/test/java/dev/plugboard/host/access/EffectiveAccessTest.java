@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plugboard.host.output.TableWriter;
+import dev.plugboard.host.runtime.Retrier;
 import dev.plugboard.host.sync.FakeResourceSync;
-import dev.plugboard.host.sync.Retrier;
 import dev.plugboard.host.sync.SyncJob;
 import dev.plugboard.host.sync.SyncListener;
 import dev.plugboard.host.sync.SyncOptions;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plugboard.host.output.TableWriter;
-import dev.plugboard.host.sync.Delayer;
-import dev.plugboard.host.sync.Retrier;
-import dev.plugboard.host.sync.RetryPolicy;
-import dev.plugboard.spi.ColumnType;
+import dev.plugboard.host.runtime.Delayer;
+import dev.plugboard.host.runtime.Retrier;
+import dev.plugboard.host.runtime.RetryPolicy;
 import dev.plugboard.spi.Column;
+import dev.plugboard.spi.ColumnType;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
 import dev.plugboard.spi.Page;

@@ -2,6 +2,7 @@ package dev.plugboard.host.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plugboard.host.runtime.Retrier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

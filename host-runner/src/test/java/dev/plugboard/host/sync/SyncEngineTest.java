@@ -5,6 +5,7 @@ import static dev.plugboard.host.sync.SyncTesting.withoutDuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plugboard.host.runtime.Retrier;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.Entitlement;
 import dev.plugboard.spi.ErrorKind;

@@ -5,9 +5,9 @@ import static dev.plugboard.host.sync.SyncTesting.withoutRunFigures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plugboard.host.runtime.Retrier;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,9 @@ package dev.plugboard.host.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plugboard.host.runtime.Delayer;
+import dev.plugboard.host.runtime.Retrier;
+import dev.plugboard.host.runtime.RetryPolicy;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package dev.plugboard.host.sync;
 
+import dev.plugboard.host.runtime.Retrier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.plugboard.host.sync;
 
+import dev.plugboard.host.runtime.Retrier;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

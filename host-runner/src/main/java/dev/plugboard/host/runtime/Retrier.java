@@ -1,12 +1,10 @@
-package dev.plugboard.host.sync;
+package dev.plugboard.host.runtime;
 
 import dev.plugboard.spi.ConnectorException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -76,7 +74,7 @@ public final class Retrier {
             if (error == null) {
                 return CompletableFuture.completedFuture(value);
             }
-            Throwable cause = unwrap(error);
+            Throwable cause = Futures.unwrap(error);
             if (!(cause instanceof ConnectorException ce) || !ce.kind().retryable()) {
                 return CompletableFuture.<T>failedFuture(cause);
             }
@@ -91,17 +89,5 @@ public final class Retrier {
             listener.retrying(what, attempt, delay, ce);
             return delayer.after(delay).thenCompose(ignored -> attempt(what, call, attempt + 1));
         }).thenCompose(s -> s);
-    }
-
-    /**
-     * @param error a failure as a stage reports it
-     * @return the failure inside {@link CompletionException} and {@link ExecutionException} wrappers
-     */
-    public static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

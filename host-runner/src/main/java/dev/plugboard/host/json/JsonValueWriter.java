@@ -1,4 +1,4 @@
-package dev.plugboard.host.output;
+package dev.plugboard.host.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.plugboard.host.sync;
+package dev.plugboard.host.runtime;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,8 +1,5 @@
-package dev.plugboard.host.output;
+package dev.plugboard.host.sync;
 
-import dev.plugboard.host.sync.SyncListener;
-import dev.plugboard.host.sync.SyncProgress;
-import dev.plugboard.host.sync.SyncSummary;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;

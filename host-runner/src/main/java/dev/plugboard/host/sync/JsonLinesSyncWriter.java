@@ -1,11 +1,8 @@
-package dev.plugboard.host.output;
+package dev.plugboard.host.sync;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plugboard.host.sync.RecordKind;
-import dev.plugboard.host.sync.SyncCounts;
-import dev.plugboard.host.sync.SyncRecordSink;
-import dev.plugboard.host.sync.SyncSummary;
+import dev.plugboard.host.json.Json;
+import dev.plugboard.host.json.JsonValueWriter;
 import dev.plugboard.spi.Entitlement;
 import dev.plugboard.spi.Grant;
 import dev.plugboard.spi.Resource;
@@ -34,7 +31,7 @@ public final class JsonLinesSyncWriter implements SyncRecordSink {
 
     /** @param out where to write; flushed by {@link #flush()}, never closed */
     public JsonLinesSyncWriter(java.io.Writer out) throws IOException {
-        this.gen = new ObjectMapper().getFactory().createGenerator(out);
+        this.gen = Json.generator(out);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.setRootValueSeparator(null);
     }
