@@ -10,12 +10,15 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The standalone simulator: {@code java -jar sentry-simulator.jar [options]} prints one JSON line
  * {@code {"baseUrl":..., "token":..., "organization":...}} when ready, then serves until killed.
+ * {@code java -jar sentry-simulator.jar churn|grow --url BASE_URL ...} changes a running simulator's organization
+ * or data (see {@link ControlClient}).
  */
 public final class Main {
     /** The usage text. */
     public static final String USAGE = "usage: java -jar sentry-simulator.jar [--port N] [--seed N] [--members N] "
             + "[--teams N] [--projects N] [--latency-ms N] [--token T] [--org SLUG] [--issues-per-project N] "
-            + "[--events-per-issue N] [--no-rate-limits] [--rate-limit N --concurrency-limit N]";
+            + "[--events-per-issue N] [--no-rate-limits] [--rate-limit N --concurrency-limit N]\n"
+            + ControlClient.USAGE;
 
     private Main() {
     }
@@ -31,6 +34,10 @@ public final class Main {
 
     /** Runs until killed. Exit code 2 on a usage error. */
     public static void main(String[] args) throws InterruptedException {
+        if (ControlClient.isCommand(args)) {
+            System.exit(ControlClient.run(args, System.out, System.err));
+            return;
+        }
         SentrySimulator sim;
         try {
             sim = start(args, System.out);

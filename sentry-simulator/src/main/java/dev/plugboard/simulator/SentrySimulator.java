@@ -11,6 +11,8 @@ import dev.plugboard.simulator.auth.TokenKind;
 import dev.plugboard.simulator.auth.TokenRegistry;
 import dev.plugboard.simulator.faults.Faults;
 import dev.plugboard.simulator.http.Paginator;
+import dev.plugboard.simulator.model.DataGrowth;
+import dev.plugboard.simulator.model.OrgChurn;
 import dev.plugboard.simulator.model.OrgGenerator;
 import dev.plugboard.simulator.model.OrgSnapshot;
 import dev.plugboard.simulator.model.OrgState;
@@ -37,6 +39,7 @@ public final class SentrySimulator implements AutoCloseable {
     private final RequestCounters counters = new RequestCounters();
     private final String baseUrl;
     private final SimulatorEngine engine;
+    private final OrgChanges changes;
 
     private SentrySimulator(SimulatorOptions options) {
         this.options = options;
@@ -50,6 +53,7 @@ public final class SentrySimulator implements AutoCloseable {
                 ? ApiToken.orgAuth(options.defaultToken(), options.organizationSlug())
                 : ApiToken.fullScope(options.defaultToken()).limitedTo(options.organizationSlug());
         tokens.add(defaultToken);
+        this.changes = new OrgChanges(state, options.clock());
 
         WireMockAdapter adapter = new WireMockAdapter();
         WireMockConfiguration config = WireMockConfiguration.options()
@@ -78,7 +82,7 @@ public final class SentrySimulator implements AutoCloseable {
             ApiContext ctx = new ApiContext(state, views, new Paginator(baseUrl), new UsageSeries(options.seed(),
                     now));
             this.engine = new SimulatorEngine(SentryApi.router(ctx), views, tokens, faults, counters,
-                    options.rateLimits(), options.clock(), options.latency(), state.organization());
+                    options.rateLimits(), options.clock(), options.latency(), state.organization(), changes);
             adapter.engine(engine);
         } catch (RuntimeException e) {
             server.stop();
@@ -129,6 +133,24 @@ public final class SentrySimulator implements AutoCloseable {
     /** Team access requests created by 202 answers. */
     public List<OrgState.AccessRequest> accessRequests() {
         return state.accessRequests();
+    }
+
+    /**
+     * Changes the organization the way a day of real use does (members join and leave, team memberships and roles
+     * change, teams gain and lose projects): {@code percent} of each, deterministically from the seed and the run
+     * number. Also {@code POST /__simulator/churn?percent=P&seed=N}.
+     */
+    public OrgChurn.Report churn(double percent, long seed) {
+        return changes.churn(percent, seed);
+    }
+
+    /**
+     * Adds report data as time passes: events (on existing issues, moving their last seen), new issues, late events
+     * and feedback, deterministically from the request's seed and the run number. Also
+     * {@code POST /__simulator/grow?events=N&issues=N&feedback=N&late=N&lateBefore=T&seed=N&project=P}.
+     */
+    public DataGrowth.Report grow(DataGrowth.Request request) {
+        return changes.grow(request);
     }
 
     /** Adds (or replaces) a token. */

@@ -14,6 +14,7 @@ import dev.plugboard.simulator.http.ApiError;
 import dev.plugboard.simulator.http.ApiRequest;
 import dev.plugboard.simulator.http.ApiResponse;
 import dev.plugboard.simulator.http.Router;
+import dev.plugboard.simulator.model.DataGrowth;
 import dev.plugboard.simulator.model.Organization;
 import dev.plugboard.simulator.ratelimit.RateLimitPolicy;
 import dev.plugboard.simulator.ratelimit.RateLimiter;
@@ -56,9 +57,10 @@ final class SimulatorEngine {
     private final Clock clock;
     private final Duration latency;
     private final Organization org;
+    private final OrgChanges changes;
 
     SimulatorEngine(Router router, Views views, TokenRegistry tokens, Faults faults, RequestCounters counters,
-                    RateLimitPolicy policy, Clock clock, Duration latency, Organization org) {
+                    RateLimitPolicy policy, Clock clock, Duration latency, Organization org, OrgChanges changes) {
         this.router = router;
         this.views = views;
         this.tokens = tokens;
@@ -68,6 +70,7 @@ final class SimulatorEngine {
         this.clock = clock;
         this.latency = latency;
         this.org = org;
+        this.changes = changes;
     }
 
     Outcome handle(ApiRequest request) {
@@ -199,7 +202,10 @@ final class SimulatorEngine {
         }
     }
 
-    /** The control endpoints: stats (GET, DELETE, POST reset), faults (GET, POST, DELETE), tokens (POST). */
+    /**
+     * The control endpoints: stats (GET, DELETE, POST reset), faults (GET, POST, DELETE), tokens (POST), churn
+     * (POST) and grow (POST).
+     */
     private ApiResponse control(ApiRequest request) {
         String path = request.path().endsWith("/") ? request.path().substring(0, request.path().length() - 1)
                 : request.path();
@@ -237,6 +243,18 @@ final class SimulatorEngine {
                         return ApiResponse.empty(201);
                     }
                 }
+                case "/__simulator/churn" -> {
+                    if (method.equals("POST")) {
+                        return ApiResponse.json(200, views.write(ControlViews.churn(views,
+                                changes.churn(doubleParam(request, "percent"), longParam(request, "seed", 0)))));
+                    }
+                }
+                case "/__simulator/grow" -> {
+                    if (method.equals("POST")) {
+                        return ApiResponse.json(200, views.write(ControlViews.growth(views,
+                                changes.grow(growRequest(request)))));
+                    }
+                }
                 case "/__simulator/tokens" -> {
                     if (method.equals("POST")) {
                         JsonNode body = parse(request);
@@ -263,6 +281,44 @@ final class SimulatorEngine {
         }
     }
 
+    private static double doubleParam(ApiRequest request, String name) {
+        String v = request.param(name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number: " + v);
+        }
+    }
+
+    private static long longParam(ApiRequest request, String name, long fallback) {
+        Optional<String> v = request.param(name);
+        try {
+            return v.isEmpty() ? fallback : Long.parseLong(v.get());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number: " + v.get());
+        }
+    }
+
+    private static DataGrowth.Request growRequest(ApiRequest request) {
+        Optional<Instant> lateBefore;
+        try {
+            lateBefore = request.param("lateBefore").map(Instant::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("lateBefore must be an ISO instant like 2025-06-15T09:55:00Z: "
+                    + request.param("lateBefore").orElse(""));
+        }
+        int events = Math.toIntExact(longParam(request, "events", 0));
+        int issues = Math.toIntExact(longParam(request, "issues", 0));
+        int feedback = Math.toIntExact(longParam(request, "feedback", 0));
+        int late = Math.toIntExact(longParam(request, "late", lateBefore.isPresent() ? 1 : 0));
+        if (events + issues + feedback + late == 0) {
+            throw new IllegalArgumentException("nothing to add: give events, issues, feedback or late (with "
+                    + "lateBefore)");
+        }
+        return new DataGrowth.Request(longParam(request, "seed", 0), events, issues, feedback, late, lateBefore,
+                request.params("project"));
+    }
+
     private JsonNode parse(ApiRequest request) {
         return views.parse(request.body()).orElseThrow(() -> new IllegalArgumentException("malformed JSON body"));
     }
@@ -282,6 +338,7 @@ final class SimulatorEngine {
         ObjectNode out = views.object();
         out.put("total", stats.total());
         out.put("rateLimited", stats.rateLimited());
+        out.set("changes", ControlViews.totals(views, changes.totals()));
         ObjectNode endpoints = out.putObject("endpoints");
         stats.perEndpoint().forEach((k, v) -> endpoints.putObject(k).put("count", v)
                 .put("rateLimited", stats.rateLimited(k)));

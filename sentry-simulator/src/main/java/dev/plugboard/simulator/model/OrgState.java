@@ -89,6 +89,14 @@ public final class OrgState {
         }
     }
 
+    /**
+     * Runs several changes as one: readers see all of them or none. The lock is reentrant, so the body may call
+     * the other methods of this state.
+     */
+    public <T> T atomically(Supplier<T> body) {
+        return write(body);
+    }
+
     /** The organization. */
     public Organization organization() {
         return organization;
@@ -208,6 +216,29 @@ public final class OrgState {
     /** The generation index of a project. */
     public int indexOf(Project project) {
         return read(() -> projectIndex.get(project.id()));
+    }
+
+    /** The id the next new member gets. */
+    public String nextMemberId() {
+        return read(() -> String.valueOf(nextMemberId));
+    }
+
+    /** Adds a member that joined (an active member with a user); its id must be {@link #nextMemberId()}. */
+    public Member join(Member member) {
+        return write(() -> {
+            if (Long.parseLong(member.id()) != nextMemberId) {
+                throw new IllegalArgumentException("a new member must have id " + nextMemberId + ": " + member.id());
+            }
+            nextMemberId++;
+            members.put(Long.parseLong(member.id()), member);
+            return member;
+        });
+    }
+
+    /** Replaces a project's report data (generated first if it was not yet), atomically. */
+    public ProjectData updateProjectData(Project project, java.util.function.UnaryOperator<ProjectData> change) {
+        ProjectData current = projectData(project);
+        return projectData.compute(project.id(), (id, old) -> change.apply(old == null ? current : old));
     }
 
     /** Adds an invited member. */

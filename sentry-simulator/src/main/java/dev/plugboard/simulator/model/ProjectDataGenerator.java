@@ -74,30 +74,7 @@ public final class ProjectDataGenerator {
                         "127.0.0.1", now)
                         : users.get(rnd.nextInt(users.size()));
                 seenUsers.add(user.id());
-                String eventId = hex32(rnd);
-                Map<String, String> tags = new LinkedHashMap<>();
-                tags.put("environment", rnd.nextDouble() < 0.8 ? "production" : "staging");
-                tags.put("level", level);
-                tags.put("release", project.slug() + "@1." + rnd.nextInt(20) + ".0");
-                tags.put("user", user.tagValue());
-                List<EventEntry> entries = List.of(
-                        new EventEntry("exception", Map.of("values", List.of(Map.of(
-                                "type", error, "value", message, "module", module,
-                                "stacktrace", Map.of("frames", List.of(
-                                        Map.of("filename", module.replace('.', '/') + ".py", "function", "handle_" + k,
-                                                "lineNo", 10 + rnd.nextInt(400), "inApp", true),
-                                        Map.of("filename", "framework/dispatch.py", "function", "dispatch",
-                                                "lineNo", 88, "inApp", false))))))),
-                        new EventEntry("breadcrumbs", Map.of("values", List.of(
-                                Map.of("category", "http", "level", "info", "message", "GET /api/items",
-                                        "timestamp", at.minusSeconds(2).toString(), "type", "http"),
-                                Map.of("category", "query", "level", "info", "message", "SELECT 1",
-                                        "timestamp", at.minusSeconds(1).toString(), "type", "default")))),
-                        new EventEntry("request", Map.of("method", rnd.nextBoolean() ? "GET" : "POST",
-                                "url", "https://" + project.slug() + ".customer.example/api/items/" + rnd.nextInt(1000),
-                                "headers", List.of(List.of("Accept", "application/json")))));
-                events.add(new Event(eventId, issueId, project.id(), title, message, culprit, platform, at, user,
-                        tags, entries));
+                events.add(event(rnd, project, issueId, k, error, module, level, at, user));
             }
             if (first == null) {
                 first = now.minus(RETENTION).plusSeconds(3_600);
@@ -122,7 +99,78 @@ public final class ProjectDataGenerator {
         return new ProjectData(project.id(), issues, events, feedback, users);
     }
 
-    private static String hex32(SplittableRandom rnd) {
+    /** One error event of issue {@code issueId} (issue number {@code k} of the project), at {@code at}. */
+    static Event event(SplittableRandom rnd, Project project, String issueId, int k, String error, String module,
+                       String level, Instant at, ProjectUser user) {
+        String platform = project.platform().orElse("other");
+        String message = message(error, module, k);
+        String title = error + ": " + message;
+        String culprit = culprit(module, k);
+        String eventId = hex32(rnd);
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("environment", rnd.nextDouble() < 0.8 ? "production" : "staging");
+        tags.put("level", level);
+        tags.put("release", project.slug() + "@1." + rnd.nextInt(20) + ".0");
+        tags.put("user", user.tagValue());
+        List<EventEntry> entries = List.of(
+                new EventEntry("exception", Map.of("values", List.of(Map.of(
+                        "type", error, "value", message, "module", module,
+                        "stacktrace", Map.of("frames", List.of(
+                                Map.of("filename", module.replace('.', '/') + ".py", "function", "handle_" + k,
+                                        "lineNo", 10 + rnd.nextInt(400), "inApp", true),
+                                Map.of("filename", "framework/dispatch.py", "function", "dispatch",
+                                        "lineNo", 88, "inApp", false))))))),
+                new EventEntry("breadcrumbs", Map.of("values", List.of(
+                        Map.of("category", "http", "level", "info", "message", "GET /api/items",
+                                "timestamp", at.minusSeconds(2).toString(), "type", "http"),
+                        Map.of("category", "query", "level", "info", "message", "SELECT 1",
+                                "timestamp", at.minusSeconds(1).toString(), "type", "default")))),
+                new EventEntry("request", Map.of("method", rnd.nextBoolean() ? "GET" : "POST",
+                        "url", "https://" + project.slug() + ".customer.example/api/items/" + rnd.nextInt(1000),
+                        "headers", List.of(List.of("Accept", "application/json")))));
+        return new Event(eventId, issueId, project.id(), title, message, culprit, platform, at, user, tags, entries);
+    }
+
+    /** The message of issue number {@code k} with this error and module. */
+    static String message(String error, String module, int k) {
+        return error.equals("KeyError") ? "'user_id'" : "something went wrong in " + module + " #" + k;
+    }
+
+    /** The culprit of issue number {@code k} in this module. */
+    static String culprit(String module, int k) {
+        return module + " in handle_" + k;
+    }
+
+    /** A random error type. */
+    static String error(SplittableRandom rnd) {
+        return ERRORS[rnd.nextInt(ERRORS.length)];
+    }
+
+    /** A random module. */
+    static String module(SplittableRandom rnd) {
+        return MODULES[rnd.nextInt(MODULES.length)];
+    }
+
+    /** A random level. */
+    static String level(SplittableRandom rnd) {
+        return LEVELS[rnd.nextInt(LEVELS.length)];
+    }
+
+    /** The user of an event: one of the project's users, or the anonymous user when it has none. */
+    static ProjectUser user(SplittableRandom rnd, List<ProjectUser> users, Instant now) {
+        return users.isEmpty()
+                ? new ProjectUser("1", "anonymous", "anonymous", "anonymous@customer.example", "Anonymous",
+                "127.0.0.1", now)
+                : users.get(rnd.nextInt(users.size()));
+    }
+
+    /** The short id of issue number {@code k} of a project. */
+    static String shortId(Project project, int k) {
+        return project.slug().toUpperCase().replace("-", "") + "-" + Long.toString(k + 1, 36).toUpperCase();
+    }
+
+    /** A random event id: 32 hex digits. */
+    static String hex32(SplittableRandom rnd) {
         return String.format("%016x%016x", rnd.nextLong(), rnd.nextLong());
     }
 }
