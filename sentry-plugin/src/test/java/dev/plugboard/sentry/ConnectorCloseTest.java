@@ -1,5 +1,6 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.conformance.TestConnectorContext;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.plugboard.spi.ConnectorException;
@@ -48,7 +49,7 @@ class ConnectorCloseTest {
         }
     }
 
-    private static SentryConnector open(String base, TestContext ctx) {
+    private static SentryConnector open(String base, TestConnectorContext ctx) {
         return SentryConnector.open(new SentryConfig(TOKEN, "acme", URI.create(base), Optional.empty(),
                 Optional.empty()), ctx, SLOW_RETRIES);
     }
@@ -76,10 +77,10 @@ class ConnectorCloseTest {
                 + "\"orgRoleList\":[{\"id\":\"member\",\"name\":\"Member\"}]}")));
         server.stubFor(get(urlPathEqualTo("/api/0/organizations/acme/members/")).willReturn(aResponse()
                 .withStatus(503).withBody("{\"detail\":\"Internal Error\"}")));
-        TestContext ctx = new TestContext();
+        TestConnectorContext ctx = TestConnectorContext.create();
         SentryConnector c = open(base, ctx);
         CompletableFuture<Page<Resource>> call = users(c);
-        while (ctx.retries.isEmpty() && !call.isDone()) {
+        while (ctx.retries().isEmpty() && !call.isDone()) {
             Thread.sleep(10); // until the 503 was answered and the retry is scheduled
         }
         c.close();
@@ -90,7 +91,7 @@ class ConnectorCloseTest {
     @Test
     void aCallInFlightFailsAsCancelledOnClose() throws Exception {
         silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        TestContext ctx = new TestContext();
+        TestConnectorContext ctx = TestConnectorContext.create();
         SentryConnector c = open("http://127.0.0.1:" + silent.getLocalPort(), ctx);
         CompletableFuture<Page<Resource>> call = users(c);
         try (Socket accepted = silent.accept()) {

@@ -1,5 +1,6 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.conformance.TestConnectorContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.plugboard.simulator.SentrySimulator;
@@ -135,7 +136,7 @@ class SelfHostedPacingTest {
                 .rateLimits(RateLimitPolicy.disabled()).latency(Duration.ofMillis(20)).build();
         try (SentrySimulator sim = SentrySimulator.start(options);
              CountingProxy proxy = new CountingProxy(sim.baseUrl())) {
-            TestContext ctx = new TestContext(CONCURRENCY);
+            TestConnectorContext ctx = TestConnectorContext.builder().maxConcurrency(CONCURRENCY).build();
             SentryConfig config = new SentryConfig(sim.token(), sim.organization(), URI.create(proxy.baseUrl()),
                     Optional.empty(), Optional.empty());
             SyncWalker.Output out;

@@ -1,5 +1,6 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.conformance.TestConnectorContext;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -39,7 +40,7 @@ class SentryClientWireMockTest {
 
     private WireMockServer server;
     private String base;
-    private TestContext ctx;
+    private TestConnectorContext ctx;
     private SentryConnector connector;
 
     @BeforeEach
@@ -47,9 +48,9 @@ class SentryClientWireMockTest {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         base = "http://127.0.0.1:" + server.port();
-        ctx = new TestContext();
+        ctx = TestConnectorContext.create();
         connector = SentryConnector.open(new SentryConfig(TOKEN, "acme", URI.create(base), Optional.empty(),
-                Optional.empty()), ctx, TestContext.fastTuning());
+                Optional.empty()), ctx, FastTuning.tuning());
     }
 
     @AfterEach
@@ -112,7 +113,7 @@ class SentryClientWireMockTest {
         server.stubFor(get(urlPathEqualTo(MEMBERS)).inScenario("429").whenScenarioStateIs("ok")
                 .willReturn(okJson("[" + member(1) + "]")));
         assertEquals(1, users(Optional.empty()).items().size());
-        assertEquals(List.of("429"), ctx.retries);
+        assertEquals(List.of("429"), ctx.retries());
         assertEquals(2, ctx.requests(SentryEndpoint.MEMBERS.operation()));
     }
 
@@ -173,7 +174,7 @@ class SentryClientWireMockTest {
         assertEquals(1, users(Optional.empty()).items().size());
         assertEquals(List.of("WARN ignoring the organization's regionUrl 'https://evil.example.net': it is not an https"
                 + " host in the domain of baseUrl " + base + ", so the token is not sent there; set baseUrl to the"
-                + " region host yourself if it is right"), ctx.logs.stream().filter(l -> l.startsWith("WARN")).toList());
+                + " region host yourself if it is right"), ctx.logLines().stream().filter(l -> l.startsWith("WARN")).toList());
     }
 
     @Test
@@ -195,7 +196,7 @@ class SentryClientWireMockTest {
         ConnectorException e = usersFail();
         assertEquals(ErrorKind.RATE_LIMITED, e.kind());
         assertTrue(e.retryAfter().orElseThrow().toMillis() > 0, "a backoff, not 'now': " + e.retryAfter());
-        List<String> waits = ctx.logs.stream().filter(l -> l.contains("rate-limited")).toList();
+        List<String> waits = ctx.logLines().stream().filter(l -> l.contains("rate-limited")).toList();
         assertEquals(5, waits.size(), waits.toString());
         assertTrue(waits.stream().noneMatch(l -> l.endsWith("waiting 0 ms")), waits.toString());
     }
@@ -210,7 +211,7 @@ class SentryClientWireMockTest {
         assertEquals(base + ORG + " answered 200 with text/html, not JSON: check baseUrl (it should be the Sentry URL,"
                 + " e.g. https://sentry.io)", e.getMessage());
         assertEquals(1, ctx.totalRequests(), "not retried");
-        assertEquals(List.of(), ctx.retries);
+        assertEquals(List.of(), ctx.retries());
     }
 
     // ---- provisioning's writes share the client's attempt and SentryErrors ----

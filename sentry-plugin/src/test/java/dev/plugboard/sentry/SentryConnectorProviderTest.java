@@ -1,5 +1,6 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.conformance.TestConnectorContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plugboard.simulator.SentrySimulator;
@@ -87,7 +88,7 @@ class SentryConnectorProviderTest {
         values.put("organization", "acme");
         values.put("baseUrl", "http://sentry.example.com");
         ConnectorException e = assertThrows(ConnectorException.class, () -> new SentryConnectorProvider()
-                .open(new ConnectorConfig("{}", values), new TestContext()));
+                .open(new ConnectorConfig("{}", values), TestConnectorContext.create()));
         assertEquals(ErrorKind.CONFIG, e.kind());
         assertEquals("baseUrl must use https; http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost),"
                 + " got http://sentry.example.com", e.getMessage());
@@ -103,7 +104,7 @@ class SentryConnectorProviderTest {
             values.put("organization", sim.organization());
             values.put("baseUrl", sim.baseUrl());
             Set<Thread> withSimulator = Thread.getAllStackTraces().keySet();
-            Connector c = new SentryConnectorProvider().open(new ConnectorConfig("{}", values), new TestContext());
+            Connector c = new SentryConnectorProvider().open(new ConnectorConfig("{}", values), TestConnectorContext.create());
             assertTrue(c.resourceSync().isPresent());
             assertTrue(c.reports().isPresent());
             assertTrue(c.provisioning().isPresent());

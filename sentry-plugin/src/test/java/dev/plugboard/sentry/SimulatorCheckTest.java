@@ -1,5 +1,6 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.conformance.TestConnectorContext;
 import dev.plugboard.simulator.SentrySimulator;
 import dev.plugboard.simulator.SimulatorOptions;
 import dev.plugboard.simulator.auth.ApiToken;
@@ -36,8 +37,8 @@ class SimulatorCheckTest {
     }
 
     private CheckResult check(SentryConfig config) {
-        TestContext ctx = new TestContext();
-        try (SentryConnector c = SentryConnector.open(config, ctx, TestContext.fastTuning())) {
+        TestConnectorContext ctx = TestConnectorContext.create();
+        try (SentryConnector c = SentryConnector.open(config, ctx, FastTuning.tuning())) {
             CheckResult r = c.check().toCompletableFuture().join();
             for (Finding f : r.findings()) {
                 assertFalse(f.message().contains(config.authToken()), "token in finding: " + f);
@@ -145,9 +146,9 @@ class SimulatorCheckTest {
     void anOrganizationWithoutTeamsCannotVerifyTeamRead() {
         try (SentrySimulator empty = SentrySimulator.start(SimulatorOptions.builder().members(3).teams(0).projects(1)
                 .build())) {
-            TestContext ctx = new TestContext();
+            TestConnectorContext ctx = TestConnectorContext.create();
             try (SentryConnector c = SentryConnector.open(SimulatorFixture.config(empty), ctx,
-                    TestContext.fastTuning())) {
+                    FastTuning.tuning())) {
                 CheckResult r = c.check().toCompletableFuture().join();
                 assertEquals(List.of("WARNING scope.unverified.team-read", "INFO organization.ok", "INFO scopes.ok"),
                         codes(r));
@@ -176,7 +177,7 @@ class SimulatorCheckTest {
 
     @Test
     void checkThenSyncFetchesTheOrganizationOnce() {
-        TestContext ctx = new TestContext();
+        TestConnectorContext ctx = TestConnectorContext.create();
         try (SentryConnector c = SentryConnector.open(SimulatorFixture.config(sim), ctx, Tuning.defaults())) {
             assertTrue(c.check().toCompletableFuture().join().ok());
             SyncWalker.walk(c.resourceSync().orElseThrow());

@@ -1,5 +1,6 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.conformance.TestConnectorContext;
 import dev.plugboard.simulator.SentrySimulator;
 import dev.plugboard.simulator.SimulatorOptions;
 import dev.plugboard.simulator.faults.FaultRule;
@@ -28,13 +29,13 @@ class SimulatorFaultTest {
 
     private SentrySimulator sim;
     private OrgSnapshot org;
-    private TestContext ctx;
+    private TestConnectorContext ctx;
 
     @BeforeEach
     void start() {
         sim = SentrySimulator.start(SimulatorOptions.builder().seed(7).members(230).teams(6).projects(40).build());
         org = sim.org();
-        ctx = new TestContext();
+        ctx = TestConnectorContext.create();
     }
 
     @AfterEach
@@ -66,21 +67,21 @@ class SimulatorFaultTest {
                 .add(FaultRule.truncatedBody(TEAM_MEMBERS).times(1))
                 .add(FaultRule.malformedChunk(MEMBERS).times(1))
                 .add(FaultRule.emptyResponse(PROJECTS).times(1));
-        SyncWalker.Output out = sync(TestContext.fastTuning());
+        SyncWalker.Output out = sync(FastTuning.tuning());
         SimulatorSyncTest.assertMatches(org, out);
         long faults = 2 + 2 + 2 + 1 + 1 + 1 + 1;
         assertEquals(SimulatorFixture.minimumRequests(org) + faults, sim.stats().total());
         assertEquals(SimulatorFixture.minimumRequests(org) + faults, ctx.totalRequests());
-        assertEquals(faults, ctx.retries.size(), ctx.retries.toString());
-        assertEquals(2, ctx.retries.stream().filter("429"::equals).count());
-        assertEquals(2, ctx.retries.stream().filter("HTTP 503"::equals).count());
-        assertEquals(2, ctx.retries.stream().filter("malformed JSON"::equals).count());
+        assertEquals(faults, ctx.retries().size(), ctx.retries().toString());
+        assertEquals(2, ctx.retries().stream().filter("429"::equals).count());
+        assertEquals(2, ctx.retries().stream().filter("HTTP 503"::equals).count());
+        assertEquals(2, ctx.retries().stream().filter("malformed JSON"::equals).count());
     }
 
     @Test
     void aPersistentServerErrorFailsTheSyncSayingWhatWasTried() {
         sim.faults().add(FaultRule.serverError(TEAMS, 500));
-        ConnectorException e = failedSync(TestContext.fastTuning());
+        ConnectorException e = failedSync(FastTuning.tuning());
         assertEquals(ErrorKind.UNAVAILABLE, e.kind());
         assertEquals("remote.unavailable", ((SentryException) e).code());
         String msg = e.getMessage();
@@ -93,7 +94,7 @@ class SimulatorFaultTest {
     @Test
     void persistentMalformedJsonFailsTheSyncClearly() {
         sim.faults().add(FaultRule.malformedJson(PROJECTS));
-        ConnectorException e = failedSync(TestContext.fastTuning());
+        ConnectorException e = failedSync(FastTuning.tuning());
         assertEquals(ErrorKind.UNAVAILABLE, e.kind());
         assertEquals("remote.malformed-response", ((SentryException) e).code());
         assertTrue(e.getMessage().startsWith("Sentry answered 200 with a body that is not valid JSON ("), e.getMessage());
@@ -105,7 +106,7 @@ class SimulatorFaultTest {
     @Test
     void persistentConnectionResetsFailTheSyncClearly() {
         sim.faults().add(FaultRule.connectionReset(TEAM_MEMBERS));
-        ConnectorException e = failedSync(TestContext.fastTuning());
+        ConnectorException e = failedSync(FastTuning.tuning());
         assertEquals(ErrorKind.UNAVAILABLE, e.kind());
         assertTrue(e.getMessage().contains("/members/; gave up after 4 attempts ("), e.getMessage());
     }
@@ -122,6 +123,6 @@ class SimulatorFaultTest {
                 + "/members/ (2 waits for the rate-limit window; Sentry said: You are attempting to use this endpoint"
                 + " too frequently. Limit is 40 requests in 1 seconds). Try again later or lower maxConcurrency.",
                 e.getMessage());
-        assertEquals(List.of("429", "429"), ctx.retries);
+        assertEquals(List.of("429", "429"), ctx.retries());
     }
 }

@@ -1,5 +1,6 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.conformance.TestConnectorContext;
 import dev.plugboard.simulator.SentrySimulator;
 import dev.plugboard.simulator.SimulatorOptions;
 import dev.plugboard.simulator.model.Member;
@@ -44,7 +45,7 @@ class SimulatorSyncTest {
                 .teams(teams).projects(projects).build();
         try (SentrySimulator sim = SentrySimulator.start(options)) {
             OrgSnapshot org = sim.org();
-            TestContext ctx = new TestContext();
+            TestConnectorContext ctx = TestConnectorContext.create();
             SyncWalker.Output out;
             try (SentryConnector c = SentryConnector.open(SimulatorFixture.config(sim), ctx, Tuning.defaults())) {
                 out = SyncWalker.walk(c.resourceSync().orElseThrow());
@@ -54,7 +55,7 @@ class SimulatorSyncTest {
             assertEquals(minimum, sim.stats().total(), "requests Sentry saw: " + sim.stats().perEndpoint());
             assertEquals(minimum, ctx.totalRequests(), "requests reported to the host");
             assertEquals(0, sim.stats().rateLimited(), "no 429 the pacer could have avoided");
-            assertEquals(List.of(), ctx.retries);
+            assertEquals(List.of(), ctx.retries());
             assertEquals(1, ctx.requests(SentryEndpoint.ORGANIZATION.operation()), "org detail fetched once");
             if (teams >= 5 && members > 150) {
                 assertTrue(org.teams().stream().anyMatch(t -> t.members().size() > 100), "a team of > 100 members");

@@ -1,5 +1,6 @@
 package dev.plugboard.sentry.provisioning;
 
+import dev.plugboard.conformance.TestConnectorContext;
 import dev.plugboard.sentry.SentryConnectorProvider;
 import dev.plugboard.simulator.SentrySimulator;
 import dev.plugboard.simulator.SimulatorOptions;
@@ -10,19 +11,12 @@ import dev.plugboard.simulator.model.OrgRole;
 import dev.plugboard.simulator.model.Team;
 import dev.plugboard.simulator.model.TeamRole;
 import dev.plugboard.simulator.ratelimit.RateLimitPolicy;
-import dev.plugboard.spi.Cancellation;
 import dev.plugboard.spi.Connector;
 import dev.plugboard.spi.ConnectorConfig;
-import dev.plugboard.spi.ConnectorContext;
 import dev.plugboard.spi.ConnectorException;
-import dev.plugboard.spi.ConnectorLogger;
-import dev.plugboard.spi.Limits;
-import dev.plugboard.spi.Progress;
 import dev.plugboard.spi.Provisioning;
 import dev.plugboard.spi.ProvisioningResult;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +79,8 @@ final class Sim implements AutoCloseable {
         values.put("baseUrl", sim.baseUrl());
         String json = "{\"authToken\":\"" + token + "\",\"organization\":\"" + sim.organization()
                 + "\",\"baseUrl\":\"" + sim.baseUrl() + "\"}";
-        Connector c = new SentryConnectorProvider().open(new ConnectorConfig(json, values), context());
+        Connector c = new SentryConnectorProvider().open(new ConnectorConfig(json, values),
+                TestConnectorContext.builder().maxConcurrency(4).build());
         open.add(c);
         await(c.resourceSync().orElseThrow().resources("role", Optional.empty(), Optional.empty()));
         sim.resetStats();
@@ -153,35 +148,6 @@ final class Sim implements AutoCloseable {
         assertEquals(outcome, actual.outcome(), actual.message());
         assertEquals(message, actual.message());
         assertEquals(requests, actual.requests());
-    }
-
-    static ConnectorContext context() {
-        return new ConnectorContext() {
-            @Override
-            public ConnectorLogger logger() {
-                return ConnectorLogger.silent();
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-
-            @Override
-            public Limits limits() {
-                return new Limits(4, Duration.ofSeconds(10));
-            }
-
-            @Override
-            public Progress progress() {
-                return Progress.none();
-            }
-
-            @Override
-            public Cancellation cancellation() {
-                return () -> false;
-            }
-        };
     }
 
     @Override

@@ -1,17 +1,14 @@
 package dev.plugboard.sentry.reports;
 
+import dev.plugboard.conformance.TestConnectorContext;
 import dev.plugboard.sentry.SentryConnectorProvider;
 import dev.plugboard.simulator.SentrySimulator;
 import dev.plugboard.simulator.SimulatorOptions;
 import dev.plugboard.simulator.ratelimit.RateLimitPolicy;
-import dev.plugboard.spi.Cancellation;
 import dev.plugboard.spi.Column;
 import dev.plugboard.spi.Connector;
 import dev.plugboard.spi.ConnectorConfig;
-import dev.plugboard.spi.ConnectorContext;
 import dev.plugboard.spi.ConnectorException;
-import dev.plugboard.spi.ConnectorLogger;
-import dev.plugboard.spi.Limits;
 import dev.plugboard.spi.Page;
 import dev.plugboard.spi.ReportDefinition;
 import dev.plugboard.spi.Reports;
@@ -28,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +41,7 @@ final class ReportsFixture implements AutoCloseable {
     final SentrySimulator sim;
     final Connector connector;
     final Reports reports;
-    final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    final TestConnectorContext context;
 
     private ReportsFixture(SentrySimulator sim, Clock clock) {
         this.sim = sim;
@@ -54,7 +49,8 @@ final class ReportsFixture implements AutoCloseable {
         values.put("authToken", sim.token());
         values.put("organization", sim.organization());
         values.put("baseUrl", sim.baseUrl());
-        this.connector = new SentryConnectorProvider().open(new ConnectorConfig("{}", values), context(clock));
+        this.context = TestConnectorContext.builder().clock(clock).build();
+        this.connector = new SentryConnectorProvider().open(new ConnectorConfig("{}", values), context);
         this.reports = connector.reports().orElseThrow();
     }
 
@@ -150,46 +146,6 @@ final class ReportsFixture implements AutoCloseable {
 
     static Instant day(Instant now, int daysBack) {
         return now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(daysBack));
-    }
-
-    private ConnectorContext context(Clock clock) {
-        Limits limits = new Limits(8, Duration.ofSeconds(10));
-        return new ConnectorContext() {
-            @Override
-            public ConnectorLogger logger() {
-                return ConnectorLogger.silent();
-            }
-
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-
-            @Override
-            public Limits limits() {
-                return limits;
-            }
-
-            @Override
-            public dev.plugboard.spi.Progress progress() {
-                return new dev.plugboard.spi.Progress() {
-                    @Override
-                    public void requestCompleted(String operation) {
-                        requests.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
-                    }
-
-                    @Override
-                    public void requestRetried(String reason) {
-                        requests.computeIfAbsent("retry " + reason, k -> new AtomicInteger()).incrementAndGet();
-                    }
-                };
-            }
-
-            @Override
-            public Cancellation cancellation() {
-                return Cancellation.never();
-            }
-        };
     }
 
     @Override

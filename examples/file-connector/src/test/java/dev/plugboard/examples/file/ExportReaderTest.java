@@ -3,23 +3,18 @@ package dev.plugboard.examples.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plugboard.conformance.TestConnectorContext;
 import dev.plugboard.spi.CheckResult;
 import dev.plugboard.spi.ConnectorConfig;
-import dev.plugboard.spi.ConnectorContext;
 import dev.plugboard.spi.ConnectorException;
-import dev.plugboard.spi.ConnectorLogger;
 import dev.plugboard.spi.Finding;
-import dev.plugboard.spi.Limits;
 import dev.plugboard.spi.Page;
-import dev.plugboard.spi.Progress;
 import dev.plugboard.spi.Resource;
 import dev.plugboard.spi.ResourceRef;
 import dev.plugboard.spi.Row;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,30 +25,9 @@ class ExportReaderTest {
     @TempDir
     Path work;
 
-    private static final ConnectorContext CONTEXT = new ConnectorContext() {
-        public ConnectorLogger logger() {
-            return ConnectorLogger.silent();
-        }
-
-        public Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        public Limits limits() {
-            return new Limits(1, Duration.ofSeconds(5));
-        }
-
-        public Progress progress() {
-            return Progress.none();
-        }
-
-        public dev.plugboard.spi.Cancellation cancellation() {
-            return dev.plugboard.spi.Cancellation.never();
-        }
-    };
-
     private static FileConnector open(Map<String, Object> values) {
-        return new FileConnector(FileConfig.from(new ConnectorConfig("{}", values)), CONTEXT);
+        return new FileConnector(FileConfig.from(new ConnectorConfig("{}", values)),
+                TestConnectorContext.builder().maxConcurrency(1).build());
     }
 
     private static Directory withoutSources(Directory d) {
