@@ -17,8 +17,9 @@ mkdir -p "$out/plugins"
 cp sentry-plugin/target/sentry-plugin.jar "$out/plugins/"
 
 echo "Starting the Sentry simulator (500 members, 50 teams, 200 projects)..."
-java -jar sentry-simulator/target/sentry-simulator.jar --port 0 --seed 1 --members 500 --teams 50 --projects 200 \
-  > "$out/simulator.json" 2> "$out/simulator.log" &
+# the same organization scripts/simulator.sh keeps running for the README's examples; it writes the config
+bash scripts/simulator.sh --port 0 --config "$out/sentry.yaml" --ready-file "$out/simulator.json" \
+  > "$out/simulator.log" 2>&1 &
 sim=$!
 trap 'kill $sim 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do
@@ -28,16 +29,7 @@ for _ in $(seq 1 300); do
 done
 [ -s "$out/simulator.json" ] || { echo "the simulator did not start within 30 s"; exit 1; }
 field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" "$out/simulator.json"; }
-base_url=$(field baseUrl)
-organization=$(field organization)
 export SENTRY_AUTH_TOKEN=$(field token)
-
-cat > "$out/sentry.yaml" <<YAML
-# The token comes from the environment, so it is never written to this file.
-authToken: \${env:SENTRY_AUTH_TOKEN}
-organization: $organization
-baseUrl: $base_url
-YAML
 
 plugboard() { "$root/scripts/plugboard" --plugins "$out/plugins" "$@"; }
 
@@ -64,3 +56,6 @@ run=$(sed -n 's/.*"run":{\([^}]*\)}.*/\1/p' <<<"$summary")
 value() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<<"$2"; }
 echo "  synced:              $(value resource "$counts") resources, $(value entitlement "$counts") entitlements," \
   "$(value grant "$counts") grants in $(value durationMillis "$run") ms, $(value requests "$run") requests to Sentry"
+echo
+echo "The simulator stops with the demo. To keep one with the same organization running and try the README's"
+echo "commands against it: scripts/simulator.sh"

@@ -20,6 +20,30 @@ public final class Main {
             + "[--events-per-issue N] [--no-rate-limits] [--rate-limit N --concurrency-limit N]\n"
             + ControlClient.USAGE;
 
+    /** What {@code --help} prints: the usage line and every option. */
+    public static final String HELP = USAGE + """
+
+            A local Sentry Web API for tests, the demo and benchmarks. When ready it prints one JSON line,
+            {"baseUrl":..., "token":..., "organization":...}, then serves until killed (Ctrl-C).
+
+              --port N                the port on 127.0.0.1 (default 0: any free port)
+              --seed N                the seed of the generated organization (same seed, same data)
+              --members N             members of the organization
+              --teams N               teams
+              --projects N            projects
+              --issues-per-project N  issues of each project
+              --events-per-issue N    events of each issue
+              --latency-ms N          delay added to every response
+              --token T               the token that is accepted
+              --org SLUG              the organization's slug
+              --no-rate-limits        no rate limit at all
+              --rate-limit N          requests per second per endpoint (default: Sentry SaaS's limits)
+              --concurrency-limit N   concurrent requests per endpoint
+              --help, -h              this text
+
+            churn and grow change the data of a running simulator (see sentry-simulator/README.md).
+            """;
+
     private Main() {
     }
 
@@ -38,6 +62,12 @@ public final class Main {
             System.exit(ControlClient.run(args, System.out, System.err));
             return;
         }
+        if (helpRequested(args)) {
+            System.out.print(HELP);
+            System.out.flush();
+            System.exit(0);
+            return;
+        }
         SentrySimulator sim;
         try {
             sim = start(args, System.out);
@@ -50,6 +80,16 @@ public final class Main {
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "sentry-simulator-shutdown"));
         forever.await();
+    }
+
+    /** @return whether the arguments ask for the help text (which then exits 0, not as a usage error) */
+    public static boolean helpRequested(String[] args) {
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses the arguments, starts a simulator and prints the ready line to {@code out}. */

@@ -8,6 +8,8 @@ import dev.plugboard.simulator.ratelimit.RateLimitPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class StatsAndMainTest {
@@ -38,6 +40,20 @@ class StatsAndMainTest {
             sim.resetStats();
             assertThat(sim.stats().perEndpoint()).isEmpty();
         }
+    }
+
+    @Test
+    void helpPrintsEveryOptionAndExitsZero() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "--help").redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(out).isEqualTo(Main.HELP).startsWith(Main.USAGE + "\n").contains("  --members N ")
+                .contains("  --help, -h ");
+        assertThat(Main.helpRequested(new String[] {"--seed", "1", "-h"})).isTrue();
+        assertThat(Main.helpRequested(new String[] {"--seed", "1"})).isFalse();
     }
 
     @Test
