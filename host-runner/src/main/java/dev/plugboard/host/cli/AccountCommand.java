@@ -1,90 +1,59 @@
 package dev.plugboard.host.cli;
 
 import dev.plugboard.spi.AccountRequest;
+import dev.plugboard.spi.Provisioning;
+import dev.plugboard.spi.ProvisioningResult;
 import dev.plugboard.spi.ResourceRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code plugboard account create|delete}: where a plugin can create and delete accounts. */
 @Command(name = "account", mixinStandardHelpOptions = true,
         description = "Create (invite) or delete an account, where the plugin supports it.",
         subcommands = {AccountCommand.Create.class, AccountCommand.Delete.class})
 final class AccountCommand {
-    @ParentCommand
-    PlugboardCommand root;
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Create an account from attributes, e.g. --set email=ada@example.com --set role=member.",
                 "The plugin's documentation lists the attributes it takes."})
-    static final class Create implements Callable<Integer> {
-        @ParentCommand
-        private AccountCommand account;
-
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private ConnectorOptions options;
-
-        @Option(names = "--set", required = true, paramLabel = "KEY=VALUE",
+    static final class Create extends ProvisioningCommand {
+        @Option(names = "--set", required = true, paramLabel = "KEY=VALUE", mapFallbackValue = Assignments.NO_VALUE,
                 description = "An attribute; repeat for several. A comma-separated value becomes a list.")
-        private List<String> attributes;
-
-        @Option(names = "--dry-run", description = "Change nothing; say what request would be made.")
-        private boolean dryRun;
-
-        @Option(names = "--json", description = "Print the outcome as JSON.")
-        private boolean json;
+        private Map<String, String> attributes;
 
         @Override
-        public Integer call() {
+        protected String operation() {
+            return "createAccount()";
+        }
+
+        @Override
+        protected Function<Provisioning, CompletionStage<ProvisioningResult>> prepare(boolean dryRun) {
+            Assignments.check(attributes, written -> "--set: expected KEY=VALUE, got '" + written + "'");
             Map<String, Object> profile = new LinkedHashMap<>();
-            for (String a : attributes) {
-                int eq = a.indexOf('=');
-                if (eq <= 0) {
-                    throw new HostException(ExitCode.USAGE, "--set: expected KEY=VALUE, got '" + a + "'");
-                }
-                String value = a.substring(eq + 1);
-                profile.put(a.substring(0, eq), value.contains(",") ? List.of(value.split(",")) : value);
-            }
-            return ProvisioningOutput.run(account.root, options, "createAccount()", json, spec.commandLine().getOut(),
-                    p -> p.createAccount(new AccountRequest(profile, dryRun)));
+            attributes.forEach((key, value) -> profile.put(key, value.contains(",") ? List.of(value.split(",")) : value));
+            return p -> p.createAccount(new AccountRequest(profile, dryRun));
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an account, e.g. --account user:42.")
-    static final class Delete implements Callable<Integer> {
-        @ParentCommand
-        private AccountCommand account;
-
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private ConnectorOptions options;
-
+    static final class Delete extends ProvisioningCommand {
         @Option(names = "--account", required = true, paramLabel = "TYPE:ID", description = "The account, e.g. user:42.")
         private String target;
 
-        @Option(names = "--dry-run", description = "Change nothing; say what request would be made.")
-        private boolean dryRun;
-
-        @Option(names = "--json", description = "Print the outcome as JSON.")
-        private boolean json;
+        @Override
+        protected String operation() {
+            return "deleteAccount()";
+        }
 
         @Override
-        public Integer call() {
+        protected Function<Provisioning, CompletionStage<ProvisioningResult>> prepare(boolean dryRun) {
             ResourceRef ref = GrantIds.principal("--account", target);
-            return ProvisioningOutput.run(account.root, options, "deleteAccount()", json, spec.commandLine().getOut(),
-                    p -> p.deleteAccount(ref, dryRun));
+            return p -> p.deleteAccount(ref, dryRun);
         }
     }
 }

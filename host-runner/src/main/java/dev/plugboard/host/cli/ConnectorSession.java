@@ -53,7 +53,7 @@ public final class ConnectorSession implements AutoCloseable {
      * @return a session with a valid configuration and no connector opened yet
      */
     public static ConnectorSession load(PlugboardCommand root, ConnectorOptions options) {
-        ConnectorSession session = loadUnchecked(root, options.plugin(), options);
+        ConnectorSession session = loadUnchecked(root, options);
         if (!session.config.schemaErrors().isEmpty()) {
             session.close();
             throw new HostException(ExitCode.INVALID_CONFIG, "config " + options.config() + " is not valid for plugin '"
@@ -67,12 +67,12 @@ public final class ConnectorSession implements AutoCloseable {
     /**
      * Loads the plugin and its configuration without failing on schema errors (for {@code validate}).
      *
-     * @param root     the root command
-     * @param pluginId the plugin id
-     * @param options  the config file
+     * @param root    the root command
+     * @param options the plugin id and config file
      * @return the session
      */
-    static ConnectorSession loadUnchecked(PlugboardCommand root, String pluginId, ConnectorOptions options) {
+    static ConnectorSession loadUnchecked(PlugboardCommand root, ConnectorOptions options) {
+        String pluginId = options.plugin();
         options.concurrency().filter(n -> n < 1).ifPresent(n -> {
             throw new HostException(ExitCode.USAGE, "--concurrency must be at least 1, got " + n);
         });

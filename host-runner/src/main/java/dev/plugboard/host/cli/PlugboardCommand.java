@@ -6,12 +6,12 @@ import dev.plugboard.host.plugin.PluginLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The root {@code plugboard} command: global options and the list of subcommands. */
 @Command(name = "plugboard",

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -29,15 +29,15 @@ final class PluginsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (PluginCatalog catalog = root.loadPlugins()) {
-            if (json) {
-                out.println(Json.pretty(toJson(catalog)));
+            if (json.enabled()) {
+                JsonOption.print(out, toJson(catalog));
                 return ExitCode.OK.code();
             }
             if (catalog.plugins().isEmpty() && catalog.failures().isEmpty()) {

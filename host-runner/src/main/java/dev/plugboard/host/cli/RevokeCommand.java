@@ -1,30 +1,20 @@
 package dev.plugboard.host.cli;
 
+import dev.plugboard.spi.Provisioning;
+import dev.plugboard.spi.ProvisioningResult;
 import dev.plugboard.spi.ResourceRef;
 import dev.plugboard.spi.RevokeRequest;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code plugboard revoke}: take an entitlement away from a principal. */
 @Command(name = "revoke", mixinStandardHelpOptions = true,
         description = {"Revoke a grant, named by its grant id or by entitlement and principal, exactly as a sync lists them.",
             "Idempotent: revoking what is not held answers 'already so'."})
-final class RevokeCommand implements Callable<Integer> {
-    @ParentCommand
-    private PlugboardCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private ConnectorOptions options;
-
+final class RevokeCommand extends ProvisioningCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Target target;
 
@@ -45,14 +35,13 @@ final class RevokeCommand implements Callable<Integer> {
         String principal;
     }
 
-    @Option(names = "--dry-run", description = "Change nothing; say what request would be made.")
-    private boolean dryRun;
-
-    @Option(names = "--json", description = "Print the outcome as JSON.")
-    private boolean json;
+    @Override
+    protected String operation() {
+        return "revoke()";
+    }
 
     @Override
-    public Integer call() {
+    protected Function<Provisioning, CompletionStage<ProvisioningResult>> prepare(boolean dryRun) {
         RevokeRequest request;
         if (target.grant != null) {
             GrantIds.Parsed parsed = GrantIds.parse(target.grant);
@@ -61,7 +50,6 @@ final class RevokeCommand implements Callable<Integer> {
             ResourceRef who = GrantIds.principal("--principal", target.pair.principal);
             request = new RevokeRequest(target.pair.entitlement, who, dryRun);
         }
-        return ProvisioningOutput.run(root, options, "revoke()", json, spec.commandLine().getOut(),
-                p -> p.revoke(request));
+        return p -> p.revoke(request);
     }
 }

@@ -21,31 +21,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code plugboard sync}: every resource, entitlement and grant of a connector, as JSON Lines. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = {"Sync resource types, resources, entitlements and grants to JSON Lines (docs/sync-format.md).",
             "With --out the file appears only when the sync completes; an interrupted or failed sync keeps",
             "OUT.partial and OUT.checkpoint.json, and the same command with --resume continues it."})
-final class SyncCommand implements Callable<Integer> {
-    @ParentCommand
-    private PlugboardCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private ConnectorOptions options;
-
+final class SyncCommand extends ConnectorCommand {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
     private Path out;
 
@@ -59,67 +45,74 @@ final class SyncCommand implements Callable<Integer> {
     private boolean quiet;
 
     @Override
-    public Integer call() {
+    protected String operation() {
+        return "sync";
+    }
+
+    @Override
+    protected void checkOptions() {
         if (resume && out == null) {
             throw new HostException(ExitCode.USAGE, "--resume needs --out FILE: only a sync to a file can be resumed");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        try (ConnectorSession session = ConnectorSession.load(root, options)) {
-            HostContext context = session.context();
-            RequestCounter requests = context.requests();
-            SyncStats stats = new SyncStats(requests::requests, requests::retries, requests::status);
-            Retrier retrier = new Retrier(RetryPolicy.defaults(), Delayer.system(), Math::random, stats);
-            SyncOptions syncOptions = SyncOptions.of(session.limits().maxConcurrency()).withTypes(types)
-                    .withLookahead(SyncOptions.lookaheadFor(Runtime.getRuntime().maxMemory()))
-                    .withCancellation(context.cancellation());
-            SyncListener listener = quiet ? SyncListener.none()
-                    : System.console() != null ? SyncProgressDisplay.bar(System.err)
-                    : SyncProgressDisplay.lines(err, Duration.ofSeconds(10), System::nanoTime);
-            SyncJob job = new SyncJob(session.plugin().id(), session.config().identityValues(),
-                    session.resourceSync(), syncOptions, retrier, stats, listener, System::nanoTime);
-            CountDownLatch finished = new CountDownLatch(1);
-            Thread onInterrupt = new Thread(() -> {
-                context.cancel();
-                try {
-                    finished.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "plugboard-sync-interrupt");
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
+    }
+
+    @Override
+    protected int run(ConnectorSession session) {
+        PrintWriter err = err();
+        HostContext context = session.context();
+        RequestCounter requests = context.requests();
+        SyncStats stats = new SyncStats(requests::requests, requests::retries, requests::status);
+        Retrier retrier = new Retrier(RetryPolicy.defaults(), Delayer.system(), Math::random, stats);
+        SyncOptions syncOptions = SyncOptions.of(session.limits().maxConcurrency()).withTypes(types)
+                .withLookahead(SyncOptions.lookaheadFor(Runtime.getRuntime().maxMemory()))
+                .withCancellation(context.cancellation());
+        SyncListener listener = quiet ? SyncListener.none()
+                : System.console() != null ? SyncProgressDisplay.bar(System.err)
+                : SyncProgressDisplay.lines(err, Duration.ofSeconds(10), System::nanoTime);
+        SyncJob job = new SyncJob(session.plugin().id(), session.config().identityValues(),
+                session.resourceSync(), syncOptions, retrier, stats, listener, System::nanoTime);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            context.cancel();
             try {
-                SyncSummary summary;
-                if (out == null) {
-                    OutputTarget stdout = OutputTarget.stdout(spec.commandLine().getOut());
-                    summary = job.toWriter(stdout.writer());
-                    stdout.commit();
-                } else {
-                    summary = job.toFile(out, resume);
-                }
-                if (!quiet) {
-                    err.println(SyncProgressDisplay.describe(summary) + (out == null ? "" : "; wrote " + out));
-                }
-                return ExitCode.OK.code();
-            } catch (ResumeException | IllegalArgumentException e) {
-                throw new HostException(ExitCode.USAGE, e.getMessage(), e);
-            } catch (ConnectorException e) {
-                HostException failure = session.failure(e, "sync");
-                if (out != null && CheckpointFile.besides(out).exists()) {
-                    throw new HostException(failure.exitCode(), failure.getMessage() + "\nThe sync so far is kept in "
-                            + out + ".partial; once the cause is fixed, run the same command with --resume to continue"
-                            + " it (a new token is fine; other changed settings start the sync afresh).", e);
-                }
-                throw failure;
-            } catch (IOException e) {
-                throw new HostException(ExitCode.USAGE, "cannot write the sync" + (out == null ? "" : " to " + out)
-                        + ": " + e.getMessage(), e);
-            } finally {
-                finished.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting (Ctrl-C): the hook is running and waits for the checkpoint above
-                }
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "plugboard-sync-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            SyncSummary summary;
+            if (out == null) {
+                OutputTarget stdout = OutputTarget.stdout(out());
+                summary = job.toWriter(stdout.writer());
+                stdout.commit();
+            } else {
+                summary = job.toFile(out, resume);
+            }
+            if (!quiet) {
+                err.println(SyncProgressDisplay.describe(summary) + (out == null ? "" : "; wrote " + out));
+            }
+            return ExitCode.OK.code();
+        } catch (ResumeException | IllegalArgumentException e) {
+            throw new HostException(ExitCode.USAGE, e.getMessage(), e);
+        } catch (ConnectorException e) {
+            HostException failure = session.failure(e, operation());
+            if (out != null && CheckpointFile.besides(out).exists()) {
+                throw new HostException(failure.exitCode(), failure.getMessage() + "\nThe sync so far is kept in "
+                        + out + ".partial; once the cause is fixed, run the same command with --resume to continue"
+                        + " it (a new token is fine; other changed settings start the sync afresh).", e);
+            }
+            throw failure;
+        } catch (IOException e) {
+            throw new HostException(ExitCode.USAGE, "cannot write the sync" + (out == null ? "" : " to " + out)
+                    + ": " + e.getMessage(), e);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting (Ctrl-C): the hook is running and waits for the checkpoint above
             }
         }
     }

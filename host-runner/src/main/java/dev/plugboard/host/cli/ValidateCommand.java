@@ -11,13 +11,9 @@ import dev.plugboard.spi.Finding;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code plugboard validate <plugin> --config FILE}: the config against the plugin's schema (every error with its
@@ -27,46 +23,44 @@ import picocli.CommandLine.Spec;
         description = {"Validate a configuration: against the plugin's schema (every error with its JSON pointer),",
             "then with the plugin's check() against the live system unless --offline.",
             "Exits 0 only when valid, 3 when not."})
-final class ValidateCommand implements Callable<Integer> {
-    @ParentCommand
-    private PlugboardCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private ConnectorOptions options;
-
+final class ValidateCommand extends ConnectorCommand {
     @Option(names = "--offline", description = "Only check the schema; do not contact the remote system.")
     private boolean offline;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Override
-    public Integer call() throws Exception {
-        try (ConnectorSession session = ConnectorSession.loadUnchecked(root, options.plugin(), options)) {
-            List<SchemaError> schemaErrors = session.schemaErrors();
-            List<Finding> findings = List.of();
-            boolean checked = false;
-            if (schemaErrors.isEmpty() && !offline) {
-                CheckResult result = session.await(session.connector().check(), "check()");
-                SecretMasker masker = session.config().masker();
-                findings = result.findings().stream()
-                        .map(f -> new Finding(f.severity(), f.code(), masker.mask(f.message())))
-                        .toList();
-                checked = true;
-            }
-            ValidationReport report = new ValidationReport(options.plugin(), options.config().toString(),
-                    schemaErrors, checked, findings);
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(Json.pretty(toJson(report)));
-            } else {
-                print(out, report, offline);
-            }
-            return report.valid() ? ExitCode.OK.code() : ExitCode.INVALID_CONFIG.code();
+    protected String operation() {
+        return "check()";
+    }
+
+    @Override
+    protected boolean needsValidConfig() {
+        return false;
+    }
+
+    @Override
+    protected int run(ConnectorSession session) {
+        List<SchemaError> schemaErrors = session.schemaErrors();
+        List<Finding> findings = List.of();
+        boolean checked = false;
+        if (schemaErrors.isEmpty() && !offline) {
+            CheckResult result = session.await(session.connector().check(), "check()");
+            SecretMasker masker = session.config().masker();
+            findings = result.findings().stream()
+                    .map(f -> new Finding(f.severity(), f.code(), masker.mask(f.message())))
+                    .toList();
+            checked = true;
         }
+        ValidationReport report = new ValidationReport(options().plugin(), options().config().toString(),
+                schemaErrors, checked, findings);
+        if (json.enabled()) {
+            JsonOption.print(out(), toJson(report));
+        } else {
+            print(out(), report, offline);
+        }
+        return report.valid() ? ExitCode.OK.code() : ExitCode.INVALID_CONFIG.code();
     }
 
     private static void print(PrintWriter out, ValidationReport report, boolean offline) {

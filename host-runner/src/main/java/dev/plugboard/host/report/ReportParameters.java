@@ -30,12 +30,13 @@ public final class ReportParameters {
     /**
      * @param report     the report
      * @param document   parameters from a file, or empty
-     * @param assignments {@code key=value} arguments, applied over the document in order
+     * @param assignments {@code --param NAME=VALUE} arguments by name (picocli has split them), applied over the
+     *                    document in order
      * @return the parameters as JSON-shaped JDK values, valid against the report's schema
      * @throws ParameterException naming the malformed argument, or listing every schema error with its pointer
      */
     public static Map<String, Object> resolve(ReportDefinition report, Optional<JsonNode> document,
-                                              List<String> assignments) throws ParameterException {
+                                              Map<String, String> assignments) throws ParameterException {
         JsonNode schema = schemaOf(report);
         ObjectNode params;
         if (document.isPresent()) {
@@ -46,14 +47,9 @@ public final class ReportParameters {
         } else {
             params = JsonNodeFactory.instance.objectNode();
         }
-        for (String assignment : assignments) {
-            int eq = assignment.indexOf('=');
-            if (eq <= 0) {
-                throw new ParameterException("--param " + assignment + ": write it as NAME=VALUE (e.g. --param limit=10)",
-                        List.of());
-            }
-            String name = assignment.substring(0, eq);
-            String value = assignment.substring(eq + 1);
+        for (Map.Entry<String, String> assignment : assignments.entrySet()) {
+            String name = assignment.getKey();
+            String value = assignment.getValue();
             params.set(name, parse(name, value, schema.path("properties").path(name)));
         }
         List<SchemaError> errors;

@@ -102,5 +102,9 @@ class ProvisioningCommandsTest {
         CliRun delete = run("account", "delete", "filegrants", "--account", "user:9");
         assertThat(delete.exitCode()).isEqualTo(5);
         assertThat(delete.err()).isEqualTo("plugboard: this connector cannot delete accounts\n");
+
+        CliRun unsplit = run("account", "create", "filegrants", "--set", "email");
+        assertThat(unsplit.exitCode()).isEqualTo(2);
+        assertThat(unsplit.err()).isEqualTo("plugboard: --set: expected KEY=VALUE, got 'email'\n");
     }
 }

@@ -190,6 +190,10 @@ class CommandsTest {
         CliRun malformed = run("report", "fake", "members", "--config", config.toString(), "--param", "limit=lots");
         assertThat(malformed.exitCode()).isEqualTo(2);
         assertThat(malformed.err()).isEqualTo("plugboard: --param limit=lots: limit must be a whole number (most rows)\n");
+
+        CliRun unsplit = run("report", "fake", "members", "--config", config.toString(), "--param", "limit");
+        assertThat(unsplit.exitCode()).isEqualTo(2);
+        assertThat(unsplit.err()).isEqualTo("plugboard: --param limit: write it as NAME=VALUE (e.g. --param limit=10)\n");
     }
 
     @Test

@@ -1,0 +1,82 @@
+package dev.plugboard.host.cli;
+
+import dev.plugboard.spi.ConnectorException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The base of every command that opens one plugin's connector ({@code <plugin> --config FILE [--concurrency N]}):
+ * {@link #checkOptions()} first, then the plugin is loaded and its configuration resolved and validated, then
+ * {@link #run} is called with the session, and the connector and the plugins' class loaders are closed after. A
+ * {@link ConnectorException} that escapes {@code run} becomes a {@link HostException} with its exit code and a masked
+ * message. To add a command: extend this class, annotate it with {@code @Command}, and list it in
+ * {@link PlugboardCommand}'s subcommands.
+ */
+public abstract class ConnectorCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ConnectorOptions options;
+
+    /** @return the root command: the global options and the masker of the configuration in use */
+    protected final PlugboardCommand root() {
+        return (PlugboardCommand) spec.root().userObject();
+    }
+
+    /** @return the plugin id, config file and concurrency given */
+    protected final ConnectorOptions options() {
+        return options;
+    }
+
+    /** @return where data goes (standard output) */
+    protected final PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** @return where messages go (standard error) */
+    protected final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** @return what the command does, for failure messages: {@code sync}, {@code grant()}, {@code report members} */
+    protected abstract String operation();
+
+    /**
+     * Checks the options that need no plugin, before anything is loaded.
+     *
+     * @throws HostException (usage) saying what to fix
+     */
+    protected void checkOptions() {
+    }
+
+    /** @return whether a configuration that breaks the plugin's schema stops the command before {@link #run} */
+    protected boolean needsValidConfig() {
+        return true;
+    }
+
+    /**
+     * Does the command's work.
+     *
+     * @param session the plugin and its configuration; {@link ConnectorSession#connector()} opens the connector
+     * @return the exit code
+     * @throws Exception when it fails; a {@link HostException} carries its own exit code
+     */
+    protected abstract int run(ConnectorSession session) throws Exception;
+
+    @Override
+    public final Integer call() throws Exception {
+        checkOptions();
+        try (ConnectorSession session = needsValidConfig() ? ConnectorSession.load(root(), options)
+                : ConnectorSession.loadUnchecked(root(), options)) {
+            try {
+                return run(session);
+            } catch (ConnectorException e) {
+                throw session.failure(e, operation());
+            }
+        }
+    }
+}

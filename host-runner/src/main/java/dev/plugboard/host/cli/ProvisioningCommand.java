@@ -1,0 +1,73 @@
+package dev.plugboard.host.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plugboard.host.config.SecretMasker;
+import dev.plugboard.host.json.Json;
+import dev.plugboard.spi.Provisioning;
+import dev.plugboard.spi.ProvisioningResult;
+import java.io.PrintWriter;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The base of the commands that change access through a plugin's {@link Provisioning} ({@code grant},
+ * {@code revoke}, {@code account create|delete}): {@code --dry-run} and {@code --json}, one call, its outcome
+ * printed for people or as JSON, and exit code 10 when the outcome needs a person's action.
+ */
+abstract class ProvisioningCommand extends ConnectorCommand {
+    @Mixin
+    private DryRunOption dryRun;
+
+    @Mixin
+    private JsonOption json;
+
+    private Function<Provisioning, CompletionStage<ProvisioningResult>> call;
+
+    /**
+     * Reads the options into the call to make, before anything is loaded.
+     *
+     * @param dryRun whether {@code --dry-run} was given
+     * @return the call
+     * @throws HostException (usage) when an option is malformed
+     */
+    protected abstract Function<Provisioning, CompletionStage<ProvisioningResult>> prepare(boolean dryRun);
+
+    @Override
+    protected final void checkOptions() {
+        call = prepare(dryRun.enabled());
+    }
+
+    @Override
+    protected final int run(ConnectorSession session) {
+        ProvisioningResult result = session.await(call.apply(session.provisioning()), operation());
+        print(out(), result, json.enabled(), session.config().masker());
+        return result.outcome() == ProvisioningResult.Outcome.NEEDS_ACTION ? ExitCode.PENDING.code()
+                : ExitCode.OK.code();
+    }
+
+    private static void print(PrintWriter out, ProvisioningResult result, boolean json, SecretMasker masker) {
+        String message = masker.mask(result.message());
+        if (json) {
+            ObjectNode node = Json.object();
+            node.put("outcome", result.outcome().name());
+            node.put("message", message);
+            ArrayNode requests = node.putArray("requests");
+            result.requests().forEach(r -> requests.add(masker.mask(r)));
+            result.created().ifPresent(c -> node.put("created", c.toString()));
+            JsonOption.print(out, node);
+        } else {
+            String label = switch (result.outcome()) {
+                case DONE -> "done";
+                case ALREADY_SO -> "already so";
+                case NEEDS_ACTION -> "needs action";
+                case PLANNED -> "dry run";
+            };
+            out.println(label + ": " + message);
+            result.created().ifPresent(c -> out.println("  account: " + c));
+            String verb = result.outcome() == ProvisioningResult.Outcome.PLANNED ? "  would send: " : "  sent: ";
+            result.requests().forEach(r -> out.println(verb + masker.mask(r)));
+        }
+    }
+}
