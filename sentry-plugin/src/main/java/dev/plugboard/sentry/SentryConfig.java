@@ -1,7 +1,8 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.sentry.http.Loopback;
+import dev.plugboard.sentry.http.SentryException;
 import dev.plugboard.spi.ConnectorConfig;
-import dev.plugboard.spi.ErrorKind;
 
 import java.net.URI;
 import java.net.URISyntaxException;

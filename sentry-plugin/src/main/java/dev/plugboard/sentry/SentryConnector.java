@@ -7,8 +7,18 @@ import dev.plugboard.spi.ConnectorContext;
 import dev.plugboard.spi.Provisioning;
 import dev.plugboard.spi.Reports;
 import dev.plugboard.spi.ResourceSync;
-import dev.plugboard.sentry.reports.SentryReports;
+import dev.plugboard.sentry.http.Async;
+import dev.plugboard.sentry.http.RateLimitPacer;
+import dev.plugboard.sentry.http.SentryClient;
+import dev.plugboard.sentry.http.SentryErrors;
+import dev.plugboard.sentry.http.Tuning;
+import dev.plugboard.sentry.identity.IdentitySync;
+import dev.plugboard.sentry.identity.OrgDetail;
+import dev.plugboard.sentry.identity.SentryCheck;
+import dev.plugboard.sentry.identity.SentryOrganization;
 import dev.plugboard.sentry.provisioning.SentryProvisioning;
+import dev.plugboard.sentry.provisioning.TokenKind;
+import dev.plugboard.sentry.reports.SentryReports;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.PoolOptions;
@@ -26,9 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An open Sentry connector: its own Vert.x instance (one event loop, daemon threads) and web client, the shared
- * {@link SentryClient}, the memoized organization, the identity sync and the check. Reports and provisioning
- * will use the same client; until then they are absent. {@link #close()} fails every call not yet complete with
- * CANCELLED and stops every thread it started.
+ * {@link SentryClient}, the memoized organization, and the four capabilities built on them: the check and the
+ * identity sync ({@code identity}), the reports ({@code reports}) and provisioning ({@code provisioning}), the last
+ * two through one {@link OrganizationApi}. {@link #close()} fails every call not yet complete with CANCELLED and
+ * stops every thread it started.
  */
 final class SentryConnector implements Connector {
     private final Vertx vertx;
@@ -79,13 +90,15 @@ final class SentryConnector implements Connector {
         SentryErrors errors = new SentryErrors(config.authToken(), config.organization(), json);
         this.client = new SentryClient(web, pacer, timers, context, tuning, errors, json, config.authToken(),
                 timeout);
-        SentryOrganization org = new SentryOrganization(client, config, context.logger());
+        SentryOrganization org = new SentryOrganization(client, config.organization(), config.baseUrl(),
+                context.logger());
         this.async = new Async(callbacks);
         this.sync = new IdentitySync(org, async);
         this.check = new SentryCheck(org, config.authToken());
-        this.provisioning = new SentryProvisioning(new ProvisioningBridge(client, org, config.authToken(), errors,
-                config.baseUrl(), async));
-        this.reports = new SentryReports(new ReportsBridge(client, org, config.baseUrl(), async), context.clock());
+        OrganizationApi api = new OrganizationApi(client, org, errors, config.baseUrl(), async);
+        this.provisioning = new SentryProvisioning(api, TokenKind.of(config.authToken()),
+                () -> org.detail().thenApply(d -> d.roles().stream().map(OrgDetail.OrgRole::id).toList()));
+        this.reports = new SentryReports(api, context.clock());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.sentry.http.Tuning;
 import dev.plugboard.spi.Capability;
 import dev.plugboard.spi.Connector;
 import dev.plugboard.spi.ConnectorConfig;

@@ -1,5 +1,7 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.sentry.http.Tuning;
+import dev.plugboard.sentry.http.RetryPolicy;
 import dev.plugboard.conformance.TestConnectorContext;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;

@@ -1,5 +1,7 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.sentry.http.Tuning;
+import dev.plugboard.sentry.http.RetryPolicy;
 import java.time.Duration;
 
 /** Fast retries, so fault tests finish quickly. */

@@ -1,5 +1,7 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.sentry.http.Tuning;
+import dev.plugboard.sentry.http.Endpoint;
 import dev.plugboard.conformance.TestConnectorContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -144,7 +146,7 @@ class SelfHostedPacingTest {
                 out = SyncWalker.walk(c.resourceSync().orElseThrow());
             }
             SimulatorSyncTest.assertMatches(sim.org(), out);
-            assertEquals(10, ctx.requests(SentryEndpoint.TEAM_MEMBERS.operation()));
+            assertEquals(10, ctx.requests(Endpoint.TEAM_MEMBERS.operation()));
             assertEquals(CONCURRENCY, proxy.maxInFlight(), "team-member listings in flight at once");
         }
     }

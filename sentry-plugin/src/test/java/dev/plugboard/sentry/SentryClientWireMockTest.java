@@ -1,5 +1,7 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.sentry.http.Endpoint;
+import dev.plugboard.sentry.http.SentryException;
 import dev.plugboard.conformance.TestConnectorContext;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -114,7 +116,7 @@ class SentryClientWireMockTest {
                 .willReturn(okJson("[" + member(1) + "]")));
         assertEquals(1, users(Optional.empty()).items().size());
         assertEquals(List.of("429"), ctx.retries());
-        assertEquals(2, ctx.requests(SentryEndpoint.MEMBERS.operation()));
+        assertEquals(2, ctx.requests(Endpoint.MEMBERS.operation()));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.sentry.http.Tuning;
+import dev.plugboard.sentry.http.Endpoint;
 import dev.plugboard.conformance.TestConnectorContext;
 import dev.plugboard.simulator.SentrySimulator;
 import dev.plugboard.simulator.SimulatorOptions;
@@ -182,6 +184,6 @@ class SimulatorCheckTest {
             assertTrue(c.check().toCompletableFuture().join().ok());
             SyncWalker.walk(c.resourceSync().orElseThrow());
         }
-        assertEquals(1, ctx.requests(SentryEndpoint.ORGANIZATION.operation()));
+        assertEquals(1, ctx.requests(Endpoint.ORGANIZATION.operation()));
     }
 }

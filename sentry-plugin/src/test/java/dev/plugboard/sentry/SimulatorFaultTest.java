@@ -1,5 +1,8 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.sentry.http.Tuning;
+import dev.plugboard.sentry.http.RetryPolicy;
+import dev.plugboard.sentry.http.SentryException;
 import dev.plugboard.conformance.TestConnectorContext;
 import dev.plugboard.simulator.SentrySimulator;
 import dev.plugboard.simulator.SimulatorOptions;

@@ -1,5 +1,7 @@
 package dev.plugboard.sentry;
 
+import dev.plugboard.sentry.http.Tuning;
+import dev.plugboard.sentry.http.Endpoint;
 import dev.plugboard.conformance.TestConnectorContext;
 import dev.plugboard.simulator.SentrySimulator;
 import dev.plugboard.simulator.SimulatorOptions;
@@ -56,7 +58,7 @@ class SimulatorSyncTest {
             assertEquals(minimum, ctx.totalRequests(), "requests reported to the host");
             assertEquals(0, sim.stats().rateLimited(), "no 429 the pacer could have avoided");
             assertEquals(List.of(), ctx.retries());
-            assertEquals(1, ctx.requests(SentryEndpoint.ORGANIZATION.operation()), "org detail fetched once");
+            assertEquals(1, ctx.requests(Endpoint.ORGANIZATION.operation()), "org detail fetched once");
             if (teams >= 5 && members > 150) {
                 assertTrue(org.teams().stream().anyMatch(t -> t.members().size() > 100), "a team of > 100 members");
             }

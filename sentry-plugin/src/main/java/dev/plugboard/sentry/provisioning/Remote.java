@@ -2,12 +2,14 @@ package dev.plugboard.sentry.provisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plugboard.sentry.http.Endpoint;
+import dev.plugboard.sentry.http.SentryApi;
+import dev.plugboard.sentry.http.SentryRequest;
+import dev.plugboard.sentry.http.SentryResponse;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The Sentry requests of one provisioning operation: builds them, records each one sent (for
@@ -27,36 +30,30 @@ import java.util.concurrent.CompletionStage;
 final class Remote {
     /** Sentry's text for a token without the needed scope (403). */
     private static final String NO_PERMISSION = "do not have permission";
-    private static final int PAGE_SIZE = 100;
 
-    /** What a request needs, for messages: the scope and its name in the integration's permissions. */
-    record Need(String scope, String permission, String action) {
-    }
-
-    static final Need READ_MEMBER = new Need("member:read", "Member: Read", "read a member");
-    static final Need LIST_MEMBERS = new Need("member:read", "Member: Read", "list the members");
-    static final Need LIST_TEAMS = new Need("org:read", "Organization: Read", "list the teams");
-    static final Need PROJECT_TEAMS = new Need("project:read", "Project: Read", "list a project's teams");
-    static final Need ADD_TO_TEAM = new Need("team:write", "Team: Read & Write", "add members to teams");
-    static final Need SET_TEAM_ROLE = new Need("team:write", "Team: Read & Write", "change team roles");
-    static final Need REMOVE_FROM_TEAM = new Need("team:admin", "Team: Admin", "remove members from teams");
-    static final Need SET_ORG_ROLE = new Need("member:write", "Member: Read & Write", "change members' roles");
-    static final Need INVITE = new Need("member:invite", "Member: Read & Write", "invite members");
-    static final Need REMOVE_MEMBER = new Need("member:admin", "Member: Admin", "remove members");
-    static final Need ADD_PROJECT_TEAM = new Need("project:write", "Project: Read & Write",
-            "give teams access to projects");
-    static final Need REMOVE_PROJECT_TEAM = new Need("project:admin", "Project: Admin",
-            "take teams' access to projects");
-
-    private final SentryHttp http;
+    private final SentryApi http;
+    private final TokenKind tokenKind;
+    private final Supplier<CompletionStage<List<String>>> orgRoles;
     private final ObjectMapper json;
     private final String org;
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
 
-    Remote(SentryHttp http, ObjectMapper json) {
+    Remote(SentryApi http, TokenKind tokenKind, Supplier<CompletionStage<List<String>>> orgRoles, ObjectMapper json) {
         this.http = http;
+        this.tokenKind = tokenKind;
+        this.orgRoles = orgRoles;
         this.json = json;
         this.org = http.organization();
+    }
+
+    /** @return the kind of the configured auth token */
+    TokenKind tokenKind() {
+        return tokenKind;
+    }
+
+    /** @return the ids of the organization's roles, in Sentry's order */
+    CompletionStage<List<String>> orgRoles() {
+        return orgRoles.get();
     }
 
     /** @return the requests sent so far, in order, as {@code METHOD /api/0/path} */
@@ -78,54 +75,50 @@ final class Remote {
 
     // ---- requests ----
 
-    HttpCall memberTeam(String method, String memberId, String team) {
-        return new HttpCall(method, method + " /organizations/{org}/members/{member}/teams/{team}/", "/organizations/"
-                + seg(org) + "/members/" + seg(memberId) + "/teams/" + seg(team) + "/", Optional.empty());
+    SentryRequest memberTeam(Endpoint endpoint, String memberId, String team) {
+        return SentryRequest.of(endpoint, org, memberId, team);
     }
 
-    HttpCall setTeamRole(String memberId, String team, String role) {
-        return new HttpCall("PUT", "PUT /organizations/{org}/members/{member}/teams/{team}/", "/organizations/"
-                + seg(org) + "/members/" + seg(memberId) + "/teams/" + seg(team) + "/",
-                Optional.of(body(Map.of("teamRole", role))));
+    SentryRequest setTeamRole(String memberId, String team, String role) {
+        return memberTeam(Endpoint.SET_TEAM_ROLE, memberId, team).withBody(body(Map.of("teamRole", role)));
     }
 
-    HttpCall setOrgRole(String memberId, String role) {
-        return new HttpCall("PUT", "PUT /organizations/{org}/members/{member}/", "/organizations/" + seg(org)
-                + "/members/" + seg(memberId) + "/", Optional.of(body(Map.of("orgRole", role))));
+    SentryRequest setOrgRole(String memberId, String role) {
+        return SentryRequest.of(Endpoint.SET_ORG_ROLE, org, memberId).withBody(body(Map.of("orgRole", role)));
     }
 
-    HttpCall removeMember(String memberId) {
-        return new HttpCall("DELETE", "DELETE /organizations/{org}/members/{member}/", "/organizations/" + seg(org)
-                + "/members/" + seg(memberId) + "/", Optional.empty());
+    SentryRequest removeMember(String memberId) {
+        return SentryRequest.of(Endpoint.REMOVE_MEMBER, org, memberId);
     }
 
-    HttpCall invite(Map<String, Object> body) {
-        return new HttpCall("POST", "POST /organizations/{org}/members/", "/organizations/" + seg(org) + "/members/",
-                Optional.of(body(body)));
+    SentryRequest invite(Map<String, Object> body) {
+        return SentryRequest.of(Endpoint.INVITE, org).withBody(body(body));
     }
 
-    HttpCall projectTeam(String method, String projectId, String team) {
-        return new HttpCall(method, method + " /projects/{org}/{project}/teams/{team}/", "/projects/" + seg(org) + "/"
-                + seg(projectId) + "/teams/" + seg(team) + "/", Optional.empty());
+    SentryRequest projectTeam(Endpoint endpoint, String projectId, String team) {
+        return SentryRequest.of(endpoint, org, projectId, team);
     }
 
     /** Sends and records a request. */
-    CompletionStage<HttpReply> send(HttpCall call) {
+    CompletionStage<SentryResponse> send(SentryRequest call) {
+        return send(call, Optional.empty());
+    }
+
+    private CompletionStage<SentryResponse> send(SentryRequest call, Optional<String> cursor) {
         sent.add(call.describe());
-        return http.send(call);
+        return http.exchange(call, cursor);
     }
 
     // ---- reads ----
 
     /** @return the member, or NOT_FOUND naming it */
     CompletionStage<MemberState> member(String memberId) {
-        HttpCall call = new HttpCall("GET", "GET /organizations/{org}/members/{member}/", "/organizations/"
-                + seg(org) + "/members/" + seg(memberId) + "/", Optional.empty());
+        SentryRequest call = SentryRequest.of(Endpoint.MEMBER, org, memberId);
         return send(call).thenApply(r -> {
             if (r.status() == 404) {
                 throw noMember(memberId);
             }
-            JsonNode m = expect(call, r, 200, READ_MEMBER);
+            JsonNode m = expect(call, r, 200);
             return memberState(m, memberId);
         });
     }
@@ -179,11 +172,9 @@ final class Remote {
     }
 
     private CompletionStage<Void> teamsPage(Optional<String> cursor, List<String> wanted, Map<String, TeamInfo> found) {
-        HttpCall call = new HttpCall("GET", "GET /organizations/{org}/teams/", "/organizations/" + seg(org)
-                + "/teams/?detailed=0&per_page=" + PAGE_SIZE + cursor.map(c -> "&cursor=" + query(c)).orElse(""),
-                Optional.empty());
-        return send(call).thenCompose(r -> {
-            JsonNode list = expect(call, r, 200, LIST_TEAMS);
+        SentryRequest call = SentryRequest.of(Endpoint.TEAMS, org).with("detailed", "0").pageSize();
+        return send(call, cursor).thenCompose(r -> {
+            JsonNode list = expect(call, r, 200);
             for (JsonNode t : array(list, "the teams listing")) {
                 TeamInfo info = new TeamInfo(t.path("id").asText(""), t.path("slug").asText(""),
                         t.path("flags").path("idp:provisioned").asBoolean(false));
@@ -207,16 +198,14 @@ final class Remote {
     }
 
     private CompletionStage<Void> projectTeamsPage(String projectId, Optional<String> cursor, List<TeamInfo> out) {
-        HttpCall call = new HttpCall("GET", "GET /projects/{org}/{project}/teams/", "/projects/" + seg(org) + "/"
-                + seg(projectId) + "/teams/?per_page=" + PAGE_SIZE + cursor.map(c -> "&cursor=" + query(c)).orElse(""),
-                Optional.empty());
-        return send(call).thenCompose(r -> {
+        SentryRequest call = SentryRequest.of(Endpoint.PROJECT_TEAMS, org, projectId).pageSize();
+        return send(call, cursor).thenCompose(r -> {
             if (r.status() == 404) {
                 throw new ConnectorException(ErrorKind.NOT_FOUND, "organization '" + org + "' has no project "
                         + projectId + " (project:" + projectId + "), or the token cannot see it: use a project id"
                         + " as a sync lists it");
             }
-            JsonNode list = expect(call, r, 200, PROJECT_TEAMS);
+            JsonNode list = expect(call, r, 200);
             for (JsonNode t : array(list, "the project's teams")) {
                 out.add(new TeamInfo(t.path("id").asText(""), t.path("slug").asText(""),
                         t.path("flags").path("idp:provisioned").asBoolean(false)));
@@ -228,10 +217,9 @@ final class Remote {
 
     /** @return the member (or invitation) with exactly this email, when there is one: its id and org role */
     CompletionStage<Optional<Map.Entry<String, String>>> memberByEmail(String email) {
-        HttpCall call = new HttpCall("GET", "GET /organizations/{org}/members/", "/organizations/" + seg(org)
-                + "/members/?query=" + query("email:" + email) + "&per_page=" + PAGE_SIZE, Optional.empty());
+        SentryRequest call = SentryRequest.of(Endpoint.MEMBERS, org).with("query", "email:" + email).pageSize();
         return send(call).thenApply(r -> {
-            JsonNode list = expect(call, r, 200, LIST_MEMBERS);
+            JsonNode list = expect(call, r, 200);
             for (JsonNode m : array(list, "the members listing")) {
                 String e = m.path("email").asText("");
                 if (e.equalsIgnoreCase(email) && m.path("id").isTextual()) {
@@ -249,25 +237,20 @@ final class Remote {
     /**
      * @return the answer's JSON when its status is the expected one; otherwise the refusal as a failure
      */
-    JsonNode expect(HttpCall call, HttpReply r, int status, Need need) {
+    JsonNode expect(SentryRequest call, SentryResponse r, int status) {
         if (r.status() != status) {
-            throw refusal(call, r, need);
+            throw refusal(call, r);
         }
         return parse(call, r);
     }
 
     /** @return the body as JSON, or INTERNAL when it is not JSON */
-    JsonNode parse(HttpCall call, HttpReply r) {
-        try {
-            JsonNode n = json.readTree(r.body());
-            if (n == null || n.isMissingNode()) {
-                throw unexpected("Sentry answered " + call.describe() + " with " + r.status() + " and no JSON body");
-            }
-            return n;
-        } catch (IOException e) {
-            throw unexpected("Sentry answered " + call.describe() + " with " + r.status() + " and a body that is not"
-                    + " JSON");
+    static JsonNode parse(SentryRequest call, SentryResponse r) {
+        if (!r.json().isMissingNode()) {
+            return r.json();
         }
+        throw unexpected("Sentry answered " + call.describe() + " with " + r.status() + (r.text().isBlank()
+                ? " and no JSON body" : " and a body that is not JSON"));
     }
 
     /**
@@ -276,15 +259,16 @@ final class Remote {
      * Sentry says the token lacks permission) or INVALID_REQUEST with Sentry's reason, 404 NOT_FOUND, other 4xx
      * INVALID_REQUEST with Sentry's reason.
      */
-    ConnectorException refusal(HttpCall call, HttpReply r, Need need) {
-        String detail = detail(r.body());
+    ConnectorException refusal(SentryRequest call, SentryResponse r) {
+        Endpoint need = call.endpoint();
+        String detail = detail(r.text());
         String on = " (" + r.status() + " on " + call.describe() + (detail.isEmpty() ? "" : ": " + detail) + ")";
         return switch (r.status()) {
-            case 401 -> http.unauthenticated(r.body(), call.describe());
+            case 401 -> http.unauthenticated(r.text(), call.describe());
             case 403 -> detail.isEmpty() || detail.toLowerCase(Locale.ROOT).contains(NO_PERMISSION)
                     ? new ConnectorException(ErrorKind.PERMISSION, "The auth token may not " + need.action()
                     + " in organization '" + org + "'" + on + ". It needs the scope " + need.scope() + " ("
-                    + need.permission() + " in the integration's permissions).")
+                    + need.permissionName() + " in the integration's permissions).")
                     : new ConnectorException(ErrorKind.INVALID_REQUEST, "Sentry refused to " + need.action() + on + ".");
             case 404 -> new ConnectorException(ErrorKind.NOT_FOUND, "Sentry found nothing at " + call.describe()
                     + " in organization '" + org + "' (404): check the ids, as a sync lists them.");
@@ -294,8 +278,28 @@ final class Remote {
     }
 
     /** @return whether Sentry refused because an identity provider manages the team or role */
-    boolean managedByIdentityProvider(HttpReply r) {
-        return r.status() == 403 && detail(r.body()).toLowerCase(Locale.ROOT).contains("identity provider");
+    boolean managedByIdentityProvider(SentryResponse r) {
+        return r.status() == 403 && detail(r.text()).toLowerCase(Locale.ROOT).contains("identity provider");
+    }
+
+    /** A member and a team, read in that order. */
+    record MemberAndTeam(MemberState member, TeamInfo team) {
+    }
+
+    /** Reads the member, then finds the team (in that order, so the requests are always the same). */
+    CompletionStage<MemberAndTeam> memberAndTeam(String memberId, String teamId) {
+        return member(memberId).thenCompose(m -> team(teamId).thenApply(t -> new MemberAndTeam(m, t)));
+    }
+
+    static ConnectorException idpTeam(String team) {
+        return new ConnectorException(ErrorKind.INVALID_REQUEST, team + " is managed by the organization's identity"
+                + " provider (SCIM): Sentry refuses membership changes made elsewhere. Change its members in the"
+                + " identity provider.");
+    }
+
+    static ConnectorException noTeam(Remote remote, String teamId) {
+        return new ConnectorException(ErrorKind.NOT_FOUND, "organization '" + remote.org() + "' has no team " + teamId
+                + " (team:" + teamId + "): use a team id as a sync lists it");
     }
 
     ConnectorException noMember(String memberId) {
@@ -303,7 +307,7 @@ final class Remote {
                 + " (user:" + memberId + "): use a member id as a sync lists it");
     }
 
-    /** @return Sentry's explanation from an error body (see {@link SentryHttp#detail}), never the token */
+    /** @return Sentry's explanation from an error body (see {@link SentryApi#detail}), never the token */
     String detail(String body) {
         return http.detail(body);
     }
@@ -325,13 +329,5 @@ final class Remote {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a JSON body", e);
         }
-    }
-
-    static String seg(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String query(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

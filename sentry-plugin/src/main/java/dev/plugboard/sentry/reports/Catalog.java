@@ -1,27 +1,28 @@
 package dev.plugboard.sentry.reports;
 
+import dev.plugboard.sentry.http.Endpoint;
+import dev.plugboard.sentry.http.SentryRequest;
 import dev.plugboard.sentry.reports.ReportSpec.TargetKind;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import static dev.plugboard.sentry.reports.Col.field;
 import static dev.plugboard.sentry.reports.Col.target;
+import static dev.plugboard.sentry.reports.ReportSpec.report;
 import static dev.plugboard.spi.ColumnType.BOOLEAN;
 import static dev.plugboard.spi.ColumnType.INTEGER;
 import static dev.plugboard.spi.ColumnType.JSON;
 import static dev.plugboard.spi.ColumnType.STRING;
 import static dev.plugboard.spi.ColumnType.TIMESTAMP;
 
-/** The sixteen Sentry reports, as a table: endpoint, parameters, paging targets and columns of each. */
+/**
+ * The sixteen Sentry reports, as a table: for each, its description, parameters, what it pages through with which
+ * request, and its columns (the column groups first, then the requests, then the table).
+ */
 final class Catalog {
-    /** Sentry's largest page. */
-    static final String PAGE_SIZE = "100";
     /** Legacy stats mapped onto stats_v2 outcomes (sentry-api.md). */
     static final Map<String, List<String>> STAT_OUTCOMES = Map.of(
             "received", List.of("accepted"),
@@ -178,191 +179,199 @@ final class Catalog {
                     + " outcomes were summed"),
             field("count", INTEGER, "sum(quantity) in the interval"));
 
-    @SafeVarargs
-    private static List<Col> cols(List<Col>... groups) {
-        return Stream.of(groups).flatMap(List::stream).toList();
-    }
-
-    private static List<Param> params(Param... p) {
-        return List.of(p);
-    }
-
     // ---- requests ------------------------------------------------------------------------------------------
 
-    /** A request builder: query pairs in order. */
-    private static final class Q {
-        private final List<Map.Entry<String, String>> pairs = new ArrayList<>();
-
-        Q add(String name, String value) {
-            pairs.add(Map.entry(name, value));
-            return this;
-        }
-
-        Q window(Inputs in) {
-            DateWindow w = in.requireWindow();
-            return add("start", w.start().toString()).add("end", w.end().toString());
-        }
-
-        List<Map.Entry<String, String>> list() {
-            return List.copyOf(pairs);
-        }
+    /** @return a request of the organization's, for messages about "{what} of organization '{org}'" */
+    private static SentryRequest org(Endpoint ep, Inputs in, String what) {
+        return SentryRequest.of(ep, in.organization()).about(what + " of organization '" + in.organization() + "'");
     }
 
-    private static Q pageSize() {
-        return new Q().add("per_page", PAGE_SIZE);
+    /** @return a request about one project of the organization */
+    private static SentryRequest project(Endpoint ep, Inputs in, Target p) {
+        return SentryRequest.of(ep, in.organization(), p.slug()).about("project '" + p.slug() + "' of organization '"
+                + in.organization() + "'");
     }
 
-    private static ApiCall orgCall(ApiEndpoint ep, Inputs in, String rest, Q q, String subject) {
-        return new ApiCall(ep, Optional.of(in.organization()), "/organizations/" + in.org() + "/" + rest, q.list(),
-                subject + " of organization '" + in.organization() + "'");
+    /** @return the request with the date window's start and end */
+    private static SentryRequest window(SentryRequest r, Inputs in) {
+        DateWindow w = in.requireWindow();
+        return r.with("start", w.start().toString()).with("end", w.end().toString());
     }
 
-    private static ApiCall projectCall(ApiEndpoint ep, Inputs in, Target p, String rest, Q q) {
-        return new ApiCall(ep, Optional.of(in.organization()), "/projects/" + in.org() + "/" + ApiCall.segment(p.slug())
-                + "/" + rest, q.list(), "project '" + p.slug() + "' of organization '" + in.organization() + "'");
+    private static SentryRequest full(SentryRequest r, boolean full) {
+        return full ? r.with("full", "true") : r;
     }
 
-    private static ApiCall issueEvents(Inputs in, Target issue, boolean full) {
-        Q q = pageSize().window(in);
-        if (full) {
-            q.add("full", "true");
-        }
-        return orgCall(ApiEndpoint.ISSUE_EVENTS, in, "issues/" + ApiCall.segment(issue.id()) + "/events/", q,
-                "issue " + issue.id());
+    private static SentryRequest issueEvents(Inputs in, Target issue, boolean full) {
+        return full(window(SentryRequest.of(Endpoint.ISSUE_EVENTS, in.organization(), issue.id())
+                .about("issue " + issue.id() + " of organization '" + in.organization() + "'").pageSize(), in), full);
     }
 
-    private static ApiCall projectEvents(Inputs in, Target p, boolean full) {
-        Q q = pageSize().window(in);
-        if (full) {
-            q.add("full", "true");
-        }
-        return projectCall(ApiEndpoint.PROJECT_EVENTS, in, p, "events/", q);
+    private static SentryRequest projectEvents(Inputs in, Target p, boolean full) {
+        return full(window(project(Endpoint.PROJECT_EVENTS, in, p).pageSize(), in), full);
+    }
+
+    private static SentryRequest projectUsers(Inputs in, Target p) {
+        SentryRequest r = project(Endpoint.PROJECT_USERS, in, p).pageSize();
+        return in.params().string("query").map(q -> r.with("query", q)).orElse(r);
+    }
+
+    private static SentryRequest projectIssues(Inputs in, Target p) {
+        return window(org(Endpoint.ISSUES, in, "issues of project '" + p.slug() + "'").with("project", p.id())
+                .with("query", in.params().string("query").orElse("")), in)
+                .with("limit", Integer.toString(Endpoint.PAGE_SIZE));
+    }
+
+    private static SentryRequest teamProjects(Inputs in, Target t) {
+        return SentryRequest.of(Endpoint.TEAM_PROJECTS, in.organization(), t.slug()).pageSize()
+                .about("team '" + t.slug() + "' of organization '" + in.organization() + "'");
     }
 
     /** stats_v2 for the organization, or for the given project ids. */
-    private static ApiCall stats(Inputs in, List<String> projectIds, String subject) {
-        Q q = new Q().add("field", Shape.FIELD);
+    private static SentryRequest stats(Inputs in, List<String> projectIds, String subject) {
+        SentryRequest r = org(Endpoint.STATS, in, subject).with("field", Shape.FIELD);
         Optional<String> stat = in.params().string("stat");
         Optional<String> outcome = in.params().string("outcome");
         if (stat.isEmpty() && outcome.isEmpty()) {
-            q.add("groupBy", "outcome");
+            r = r.with("groupBy", "outcome");
         }
-        q.add("groupBy", "category");
-        in.params().string("category").ifPresent(c -> q.add("category", c));
-        stat.ifPresent(s -> STAT_OUTCOMES.get(s).forEach(o -> q.add("outcome", o)));
-        outcome.ifPresent(o -> q.add("outcome", o));
-        q.add("interval", in.params().string("interval").orElse("1d")).window(in);
-        projectIds.forEach(id -> q.add("project", id));
-        return orgCall(ApiEndpoint.STATS, in, "stats_v2/", q, subject);
+        r = r.with("groupBy", "category");
+        Optional<String> category = in.params().string("category");
+        if (category.isPresent()) {
+            r = r.with("category", category.get());
+        }
+        for (String o : stat.map(STAT_OUTCOMES::get).orElse(List.of())) {
+            r = r.with("outcome", o);
+        }
+        if (outcome.isPresent()) {
+            r = r.with("outcome", outcome.get());
+        }
+        r = window(r.with("interval", in.params().string("interval").orElse("1d")), in);
+        for (String id : projectIds) {
+            r = r.with("project", id);
+        }
+        return r;
     }
 
     private static String countLabel(Inputs in) {
         return in.params().string("stat").or(() -> in.params().string("outcome")).orElse("");
     }
 
-    private static final Function<Inputs, String> NO_LABEL = in -> "";
+    private static List<Param> countParams(Param... perTarget) {
+        List<Param> p = new ArrayList<>(List.of(Param.ORGANIZATION));
+        p.addAll(List.of(perTarget));
+        p.addAll(List.of(Param.STAT, Param.OUTCOME, Param.CATEGORY, Param.INTERVAL, Param.WINDOW));
+        return p;
+    }
+
+    private static final List<Col> ISSUE_TARGET = List.of(
+            target("issueId", Target::id, "the issue's id"),
+            field("projectId", STRING, "/projectID", "the issue's project id"));
 
     // ---- the table -----------------------------------------------------------------------------------------
 
     /** @return the sixteen reports, in documentation order */
     static List<ReportSpec> reports() {
-        List<ReportSpec> r = new ArrayList<>();
-        BiFunction<Inputs, Target, ApiCall> orgProjects = (in, t) -> orgCall(ApiEndpoint.PROJECTS, in, "projects/",
-                pageSize(), "projects");
-        r.add(spec("organizations", "Organizations", "One row per organization the auth token can see"
-                        + " (GET /organizations/).", params(), TargetKind.NONE,
-                (in, t) -> new ApiCall(ApiEndpoint.ORGANIZATIONS, Optional.empty(), "/organizations/",
-                        pageSize().list(), "organizations"), ORGANIZATION));
-        r.add(spec("projects", "Projects", "One row per project of the configured organization"
-                + " (GET /organizations/{org}/projects/; the deprecated GET /projects/ is not used).", params(),
-                TargetKind.NONE, orgProjects, PROJECT));
-        r.add(spec("organization-projects", "Organization Projects", "One row per project of an organization"
-                        + " (GET /organizations/{org}/projects/).", params(Param.ORGANIZATION), TargetKind.NONE,
-                orgProjects, PROJECT));
-        r.add(spec("organization-repositories", "Organization Repositories", "One row per repository connected to"
-                        + " an organization (GET /organizations/{org}/repos/).",
-                params(Param.ORGANIZATION, Param.STATUS), TargetKind.NONE,
-                (in, t) -> orgCall(ApiEndpoint.REPOSITORIES, in, "repos/",
-                        pageSize().add("status", in.params().string("status").orElse("active")), "repositories"),
-                REPOSITORY));
-        r.add(spec("organization-teams", "Organization Teams", "One row per team of an organization"
-                        + " (GET /organizations/{org}/teams/).", params(Param.ORGANIZATION), TargetKind.NONE,
-                (in, t) -> orgCall(ApiEndpoint.TEAMS, in, "teams/", pageSize().add("detailed", "0"), "teams"), TEAM));
-        r.add(spec("team-projects", "Team Projects", "One row per project of each team"
-                        + " (GET /teams/{org}/{team}/projects/).", params(Param.ORGANIZATION, Param.TEAMS),
-                TargetKind.TEAMS, (in, t) -> new ApiCall(ApiEndpoint.TEAM_PROJECTS, Optional.of(in.organization()),
-                        "/teams/" + in.org() + "/" + ApiCall.segment(t.slug()) + "/projects/", pageSize().list(),
-                        "team '" + t.slug() + "' of organization '" + in.organization() + "'"),
-                cols(TEAM_TARGET, PROJECT)));
-        r.add(spec("project-users", "Project Users", "One row per end user seen in each project"
-                        + " (GET /projects/{org}/{project}/users/).",
-                params(Param.ORGANIZATION, Param.PROJECTS, Param.QUERY), TargetKind.PROJECTS, (in, t) -> {
-                    Q q = pageSize();
-                    in.params().string("query").ifPresent(s -> q.add("query", s));
-                    return projectCall(ApiEndpoint.PROJECT_USERS, in, t, "users/", q);
-                }, cols(PROJECT_TARGET, PROJECT_USER)));
-        r.add(new ReportSpec("project-feedback", "Project Feedback", "One row per user feedback item (legacy user"
-                + " report) of each project created in the date window (GET /projects/{org}/{project}/user-feedback/;"
-                + " the endpoint has no date filter, so the window is applied to dateCreated by the connector).",
-                params(Param.ORGANIZATION, Param.PROJECTS, Param.WINDOW), TargetKind.PROJECTS,
-                (in, t) -> projectCall(ApiEndpoint.PROJECT_FEEDBACK, in, t, "user-feedback/", pageSize()), Shape.LIST,
-                NO_LABEL, Optional.of("/dateCreated"), cols(PROJECT_TARGET, FEEDBACK)));
-        r.add(spec("project-events", "Project Events", "One row per event of each project in the date window"
-                        + " (GET /projects/{org}/{project}/events/; full=true adds the full-body columns).",
-                params(Param.ORGANIZATION, Param.PROJECTS, Param.WINDOW, Param.FULL), TargetKind.PROJECTS,
-                (in, t) -> projectEvents(in, t, in.params().bool("full").orElse(false)),
-                cols(PROJECT_TARGET, EVENT, FULL_EVENT)));
-        r.add(new ReportSpec("project-events-entries", "Project Events Entries", "One row per entry (exception,"
-                + " breadcrumbs, request, …) of each event of each project in the date window"
-                + " (GET /projects/{org}/{project}/events/?full=true).",
-                params(Param.ORGANIZATION, Param.PROJECTS, Param.WINDOW), TargetKind.PROJECTS,
-                (in, t) -> projectEvents(in, t, true), Shape.ENTRIES, NO_LABEL, Optional.empty(),
-                cols(PROJECT_TARGET, ENTRY)));
-        r.add(spec("project-issues", "Project Issues", "One row per issue of each project whose last event falls in"
-                        + " the date window (GET /organizations/{org}/issues/?project={id}; the project-scoped"
-                        + " endpoint is deprecated). query defaults to empty: every status.",
-                params(Param.ORGANIZATION, Param.PROJECTS, Param.WINDOW, Param.QUERY), TargetKind.PROJECTS,
-                (in, t) -> orgCall(ApiEndpoint.ISSUES, in, "issues/", new Q().add("project", t.id())
-                        .add("query", in.params().string("query").orElse("")).window(in).add("limit", PAGE_SIZE),
-                        "issues of project '" + t.slug() + "'"),
-                cols(PROJECT_TARGET, ISSUE)));
-        List<Col> issueTarget = List.of(target("issueId", Target::id, "the issue's id"),
-                field("projectId", STRING, "/projectID", "the issue's project id"));
-        r.add(spec("issue-events", "Issue Events", "One row per event of each issue in the date window"
-                        + " (GET /organizations/{org}/issues/{issue}/events/).",
-                params(Param.ORGANIZATION, Param.ISSUE, Param.WINDOW), TargetKind.ISSUES,
-                (in, t) -> issueEvents(in, t, false), cols(issueTarget, EVENT)));
-        r.add(new ReportSpec("issue-events-entries", "Issue Events Entries", "One row per entry of each event of each"
-                + " issue in the date window (GET /organizations/{org}/issues/{issue}/events/?full=true).",
-                params(Param.ORGANIZATION, Param.ISSUE, Param.WINDOW), TargetKind.ISSUES,
-                (in, t) -> issueEvents(in, t, true), Shape.ENTRIES, NO_LABEL, Optional.empty(),
-                cols(issueTarget, ENTRY.stream().filter(c -> !c.column().name().equals("groupID")).toList())));
-        List<Param> countParams = params(Param.ORGANIZATION, Param.STAT, Param.OUTCOME, Param.CATEGORY,
-                Param.INTERVAL, Param.WINDOW);
-        r.add(new ReportSpec("event-counts-organization", "Event Counts: Organization", "Event counts of the"
-                + " organization per interval, category and outcome (GET /organizations/{org}/stats_v2/,"
-                + " field=sum(quantity)).", countParams, TargetKind.NONE,
-                (in, t) -> stats(in, List.of(), "event counts"), Shape.SERIES, Catalog::countLabel,
-                Optional.empty(), COUNT));
-        List<Param> perTarget = new ArrayList<>(countParams);
-        perTarget.add(1, Param.PROJECTS);
-        r.add(new ReportSpec("event-counts-project", "Event Counts: Project", "Event counts of each project per"
-                + " interval, category and outcome (stats_v2 with project={id}).", perTarget, TargetKind.PROJECTS,
-                (in, t) -> stats(in, List.of(t.id()), "event counts of project '" + t.slug() + "'"), Shape.SERIES,
-                Catalog::countLabel, Optional.empty(), cols(PROJECT_TARGET, COUNT)));
-        List<Param> perTeam = new ArrayList<>(countParams);
-        perTeam.add(1, Param.TEAMS);
-        r.add(new ReportSpec("event-counts-team", "Event Counts: Team", "Event counts summed over each team's"
-                + " projects per interval, category and outcome (stats_v2 with the team's project ids; a team"
-                + " without projects has no rows).", perTeam, TargetKind.TEAMS_WITH_PROJECTS,
-                (in, t) -> stats(in, t.projectIds(), "event counts of team '" + t.slug() + "'"), Shape.SERIES,
-                Catalog::countLabel, Optional.empty(), cols(TEAM_TARGET, COUNT)));
-        return List.copyOf(r);
-    }
-
-    private static ReportSpec spec(String id, String title, String description, List<Param> params, TargetKind kind,
-                                   BiFunction<Inputs, Target, ApiCall> request, List<Col> columns) {
-        return new ReportSpec(id, title, description, params, kind, request, Shape.LIST, NO_LABEL, Optional.empty(),
-                columns);
+        return List.of(
+            report("organizations", "Organizations")
+                .description("One row per organization the auth token can see (GET /organizations/).")
+                .reads(in -> SentryRequest.of(Endpoint.ORGANIZATIONS).pageSize().about("organizations"))
+                .columns(ORGANIZATION),
+            report("projects", "Projects")
+                .description("One row per project of the configured organization (GET /organizations/{org}/projects/;"
+                        + " the deprecated GET /projects/ is not used).")
+                .reads(in -> org(Endpoint.PROJECTS, in, "projects").pageSize())
+                .columns(PROJECT),
+            report("organization-projects", "Organization Projects")
+                .description("One row per project of an organization (GET /organizations/{org}/projects/).")
+                .params(Param.ORGANIZATION)
+                .reads(in -> org(Endpoint.PROJECTS, in, "projects").pageSize())
+                .columns(PROJECT),
+            report("organization-repositories", "Organization Repositories")
+                .description("One row per repository connected to an organization"
+                        + " (GET /organizations/{org}/repos/).")
+                .params(Param.ORGANIZATION, Param.STATUS)
+                .reads(in -> org(Endpoint.REPOSITORIES, in, "repositories").pageSize()
+                        .with("status", in.params().string("status").orElse("active")))
+                .columns(REPOSITORY),
+            report("organization-teams", "Organization Teams")
+                .description("One row per team of an organization (GET /organizations/{org}/teams/).")
+                .params(Param.ORGANIZATION)
+                .reads(in -> org(Endpoint.TEAMS, in, "teams").pageSize().with("detailed", "0"))
+                .columns(TEAM),
+            report("team-projects", "Team Projects")
+                .description("One row per project of each team (GET /teams/{org}/{team}/projects/).")
+                .params(Param.ORGANIZATION, Param.TEAMS)
+                .over(TargetKind.TEAMS, Catalog::teamProjects)
+                .columns(TEAM_TARGET, PROJECT),
+            report("project-users", "Project Users")
+                .description("One row per end user seen in each project (GET /projects/{org}/{project}/users/).")
+                .params(Param.ORGANIZATION, Param.PROJECTS, Param.QUERY)
+                .over(TargetKind.PROJECTS, Catalog::projectUsers)
+                .columns(PROJECT_TARGET, PROJECT_USER),
+            report("project-feedback", "Project Feedback")
+                .description("One row per user feedback item (legacy user report) of each project created in the"
+                        + " date window (GET /projects/{org}/{project}/user-feedback/; the endpoint has no date"
+                        + " filter, so the window is applied to dateCreated by the connector).")
+                .params(Param.ORGANIZATION, Param.PROJECTS, Param.WINDOW)
+                .over(TargetKind.PROJECTS, (in, t) -> project(Endpoint.PROJECT_FEEDBACK, in, t).pageSize())
+                .windowFilter("/dateCreated")
+                .columns(PROJECT_TARGET, FEEDBACK),
+            report("project-events", "Project Events")
+                .description("One row per event of each project in the date window"
+                        + " (GET /projects/{org}/{project}/events/; full=true adds the full-body columns).")
+                .params(Param.ORGANIZATION, Param.PROJECTS, Param.WINDOW, Param.FULL)
+                .over(TargetKind.PROJECTS, (in, t) -> projectEvents(in, t, in.params().bool("full").orElse(false)))
+                .columns(PROJECT_TARGET, EVENT, FULL_EVENT),
+            report("project-events-entries", "Project Events Entries")
+                .description("One row per entry (exception, breadcrumbs, request, …) of each event of each project"
+                        + " in the date window (GET /projects/{org}/{project}/events/?full=true).")
+                .params(Param.ORGANIZATION, Param.PROJECTS, Param.WINDOW)
+                .over(TargetKind.PROJECTS, (in, t) -> projectEvents(in, t, true))
+                .shape(Shape.ENTRIES)
+                .columns(PROJECT_TARGET, ENTRY),
+            report("project-issues", "Project Issues")
+                .description("One row per issue of each project whose last event falls in the date window"
+                        + " (GET /organizations/{org}/issues/?project={id}; the project-scoped endpoint is"
+                        + " deprecated). query defaults to empty: every status.")
+                .params(Param.ORGANIZATION, Param.PROJECTS, Param.WINDOW, Param.QUERY)
+                .over(TargetKind.PROJECTS, Catalog::projectIssues)
+                .columns(PROJECT_TARGET, ISSUE),
+            report("issue-events", "Issue Events")
+                .description("One row per event of each issue in the date window"
+                        + " (GET /organizations/{org}/issues/{issue}/events/).")
+                .params(Param.ORGANIZATION, Param.ISSUE, Param.WINDOW)
+                .over(TargetKind.ISSUES, (in, t) -> issueEvents(in, t, false))
+                .columns(ISSUE_TARGET, EVENT),
+            report("issue-events-entries", "Issue Events Entries")
+                .description("One row per entry of each event of each issue in the date window"
+                        + " (GET /organizations/{org}/issues/{issue}/events/?full=true).")
+                .params(Param.ORGANIZATION, Param.ISSUE, Param.WINDOW)
+                .over(TargetKind.ISSUES, (in, t) -> issueEvents(in, t, true))
+                .shape(Shape.ENTRIES)
+                .columns(ISSUE_TARGET, ENTRY.stream().filter(c -> !c.column().name().equals("groupID")).toList()),
+            report("event-counts-organization", "Event Counts: Organization")
+                .description("Event counts of the organization per interval, category and outcome"
+                        + " (GET /organizations/{org}/stats_v2/, field=sum(quantity)).")
+                .params(countParams())
+                .reads(in -> stats(in, List.of(), "event counts"))
+                .shape(Shape.SERIES).label(Catalog::countLabel)
+                .columns(COUNT),
+            report("event-counts-project", "Event Counts: Project")
+                .description("Event counts of each project per interval, category and outcome (stats_v2 with"
+                        + " project={id}).")
+                .params(countParams(Param.PROJECTS))
+                .over(TargetKind.PROJECTS, (in, t) -> stats(in, List.of(t.id()), "event counts of project '"
+                        + t.slug() + "'"))
+                .shape(Shape.SERIES).label(Catalog::countLabel)
+                .columns(PROJECT_TARGET, COUNT),
+            report("event-counts-team", "Event Counts: Team")
+                .description("Event counts summed over each team's projects per interval, category and outcome"
+                        + " (stats_v2 with the team's project ids; a team without projects has no rows).")
+                .params(countParams(Param.TEAMS))
+                .over(TargetKind.TEAMS_WITH_PROJECTS, (in, t) -> stats(in, t.projectIds(), "event counts of team '"
+                        + t.slug() + "'"))
+                .shape(Shape.SERIES).label(Catalog::countLabel)
+                .columns(TEAM_TARGET, COUNT));
     }
 }

@@ -23,9 +23,4 @@ record Inputs(String organization, ReportParams params, Optional<DateWindow> win
     DateWindow requireWindow() {
         return window.orElseThrow(() -> new IllegalStateException("this report takes no date window"));
     }
-
-    /** @return the organization path segment */
-    String org() {
-        return ApiCall.segment(organization);
-    }
 }

@@ -1,8 +1,10 @@
 package dev.plugboard.sentry.reports;
 
+import dev.plugboard.sentry.http.SentryRequest;
 import dev.plugboard.spi.Column;
 import dev.plugboard.spi.ReportDefinition;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * One report as data: its parameters, what it pages through, the request per target and page, how the answer
- * becomes row objects, and its columns.
+ * becomes row objects, and its columns. Written with {@link #report} and the {@link Builder}'s named parts, so the
+ * {@link Catalog} reads like a table.
  *
  * @param id           the report id
  * @param title        its title
@@ -26,7 +29,7 @@ import java.util.function.Function;
  * @param columns      the columns
  */
 record ReportSpec(String id, String title, String description, List<Param> params, TargetKind targets,
-                  BiFunction<Inputs, Target, ApiCall> request, Shape shape, Function<Inputs, String> label,
+                  BiFunction<Inputs, Target, SentryRequest> request, Shape shape, Function<Inputs, String> label,
                   Optional<String> windowFilter, List<Col> columns) {
 
     /** What a report pages through. */
@@ -75,5 +78,90 @@ record ReportSpec(String id, String title, String description, List<Param> param
     /** @return the declared columns */
     List<Column> declaredColumns() {
         return columns.stream().map(Col::column).toList();
+    }
+
+    /**
+     * @param id    the report id
+     * @param title its title
+     * @return a builder: a LIST report over no targets, without parameters, label or window filter until told
+     */
+    static Builder report(String id, String title) {
+        return new Builder(id, title);
+    }
+
+    /** Names each part of a {@link ReportSpec}. */
+    static final class Builder {
+        private final String id;
+        private final String title;
+        private String description = "";
+        private List<Param> params = List.of();
+        private TargetKind targets = TargetKind.NONE;
+        private BiFunction<Inputs, Target, SentryRequest> request;
+        private Shape shape = Shape.LIST;
+        private Function<Inputs, String> label = in -> "";
+        private Optional<String> windowFilter = Optional.empty();
+
+        private Builder(String id, String title) {
+            this.id = id;
+            this.title = title;
+        }
+
+        /** @return this, with what a row is and where it comes from */
+        Builder description(String text) {
+            this.description = text;
+            return this;
+        }
+
+        /** @return this, with the parameters the report takes */
+        Builder params(Param... p) {
+            this.params = List.of(p);
+            return this;
+        }
+
+        /** @return this, with the parameters the report takes */
+        Builder params(List<Param> p) {
+            this.params = List.copyOf(p);
+            return this;
+        }
+
+        /** @return this, paging through these targets, one request per target and page */
+        Builder over(TargetKind kind, BiFunction<Inputs, Target, SentryRequest> perTarget) {
+            this.targets = kind;
+            this.request = perTarget;
+            return this;
+        }
+
+        /** @return this, reading one listing (no targets) */
+        Builder reads(Function<Inputs, SentryRequest> listing) {
+            return over(TargetKind.NONE, (in, t) -> listing.apply(in));
+        }
+
+        /** @return this, with how an answer becomes row objects (default {@link Shape#LIST}) */
+        Builder shape(Shape s) {
+            this.shape = s;
+            return this;
+        }
+
+        /** @return this, with the outcome label of a {@link Shape#SERIES} not grouped by outcome */
+        Builder label(Function<Inputs, String> l) {
+            this.label = l;
+            return this;
+        }
+
+        /** @return this, keeping only rows whose timestamp at this JSON pointer falls in the date window */
+        Builder windowFilter(String pointer) {
+            this.windowFilter = Optional.of(pointer);
+            return this;
+        }
+
+        /** @return the report, with these columns in this order */
+        @SafeVarargs
+        final ReportSpec columns(List<Col>... groups) {
+            List<Col> all = new ArrayList<>();
+            for (List<Col> g : groups) {
+                all.addAll(g);
+            }
+            return new ReportSpec(id, title, description, params, targets, request, shape, label, windowFilter, all);
+        }
     }
 }

@@ -1,6 +1,10 @@
 package dev.plugboard.sentry.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plugboard.sentry.http.Endpoint;
+import dev.plugboard.sentry.http.SentryApi;
+import dev.plugboard.sentry.http.SentryRequest;
+import dev.plugboard.sentry.http.SentryResponse;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
 import dev.plugboard.spi.Page;
@@ -41,17 +45,17 @@ public final class SentryReports implements Reports {
     private static final List<String> CATEGORIES = List.of("error", "transaction", "attachment", "replay", "profile",
             "profile_duration", "profile_duration_ui", "profile_chunk", "profile_chunk_ui", "monitor");
 
-    private final ReportsHttp http;
+    private final SentryApi http;
     private final Clock clock;
     private final Map<String, ReportSpec> specs = new LinkedHashMap<>();
     private final List<ReportDefinition> definitions;
-    private final Map<ApiEndpoint, SerialGate> gates = new EnumMap<>(ApiEndpoint.class);
+    private final Map<Endpoint, SerialGate> gates = new EnumMap<>(Endpoint.class);
 
     /**
      * @param http  the connector's HTTP layer
      * @param clock the host's clock (date windows are relative to its now)
      */
-    public SentryReports(ReportsHttp http, Clock clock) {
+    public SentryReports(SentryApi http, Clock clock) {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         List<ReportDefinition> defs = new ArrayList<>();
@@ -60,7 +64,7 @@ public final class SentryReports implements Reports {
             defs.add(s.definition());
         }
         this.definitions = List.copyOf(defs);
-        for (ApiEndpoint e : ApiEndpoint.values()) {
+        for (Endpoint e : Endpoint.values()) {
             if (e.serial()) {
                 gates.put(e, new SerialGate());
             }
@@ -171,35 +175,31 @@ public final class SentryReports implements Reports {
             case NONE -> CompletableFuture.completedFuture(List.of(Target.ORGANIZATION));
             case ISSUES -> CompletableFuture.completedFuture(in.params().list("issue").stream()
                     .map(id -> Target.of(id, id)).toList());
-            case PROJECTS -> listAll(listCall(ApiEndpoint.PROJECTS, in, "projects/", "projects"))
+            case PROJECTS -> listAll(listCall(Endpoint.PROJECTS, in, "projects"))
                     .thenApply(all -> pick("projects", "project", in, all));
-            case TEAMS -> listAll(listCall(ApiEndpoint.TEAMS, in, "teams/", "teams"))
+            case TEAMS -> listAll(listCall(Endpoint.TEAMS, in, "teams"))
                     .thenApply(all -> pick("teams", "team", in, all));
-            case TEAMS_WITH_PROJECTS -> listAll(listCall(ApiEndpoint.TEAMS, in, "teams/", "teams"))
+            case TEAMS_WITH_PROJECTS -> listAll(listCall(Endpoint.TEAMS, in, "teams"))
                     .thenApply(all -> pick("teams", "team", in, all))
-                    .thenCompose(teams -> listAll(listCall(ApiEndpoint.PROJECTS, in, "projects/", "projects"))
+                    .thenCompose(teams -> listAll(listCall(Endpoint.PROJECTS, in, "projects"))
                             .thenApply(projects -> withProjects(teams, projects)));
         };
     }
 
-    private static ApiCall listCall(ApiEndpoint ep, Inputs in, String rest, String what) {
-        List<Map.Entry<String, String>> q = new ArrayList<>();
-        q.add(Map.entry("per_page", Catalog.PAGE_SIZE));
-        if (ep == ApiEndpoint.TEAMS) {
-            q.add(Map.entry("detailed", "0"));
-        }
-        return new ApiCall(ep, Optional.of(in.organization()), "/organizations/" + in.org() + "/" + rest, q,
-                what + " of organization '" + in.organization() + "'");
+    private static SentryRequest listCall(Endpoint ep, Inputs in, String what) {
+        SentryRequest r = SentryRequest.of(ep, in.organization()).pageSize()
+                .about(what + " of organization '" + in.organization() + "'");
+        return ep == Endpoint.TEAMS ? r.with("detailed", "0") : r;
     }
 
-    private CompletionStage<List<JsonNode>> listAll(ApiCall call) {
+    private CompletionStage<List<JsonNode>> listAll(SentryRequest call) {
         List<JsonNode> acc = new ArrayList<>();
         return listFrom(call, Optional.empty(), acc);
     }
 
-    private CompletionStage<List<JsonNode>> listFrom(ApiCall call, Optional<String> cursor, List<JsonNode> acc) {
+    private CompletionStage<List<JsonNode>> listFrom(SentryRequest call, Optional<String> cursor, List<JsonNode> acc) {
         return send(call, cursor).thenCompose(page -> {
-            acc.addAll(Shape.LIST.rows(page.body(), "", call.subject()));
+            acc.addAll(Shape.LIST.rows(page.json(), "", call.subject()));
             if (page.nextCursor().isPresent() && !page.nextCursor().equals(cursor)) {
                 return listFrom(call, page.nextCursor(), acc);
             }
@@ -257,10 +257,10 @@ public final class SentryReports implements Reports {
             // stats_v2 without a project means the whole organization: a team without projects has no counts
             return CompletableFuture.completedFuture(new Page<>(List.of(), next(pos, Optional.empty())));
         }
-        ApiCall call = spec.request().apply(in, target);
+        SentryRequest call = spec.request().apply(in, target);
         return send(call, pos.cursor()).thenApply(answer -> {
             List<Row> rows = new ArrayList<>();
-            for (JsonNode o : spec.shape().rows(answer.body(), spec.label().apply(in), call.subject())) {
+            for (JsonNode o : spec.shape().rows(answer.json(), spec.label().apply(in), call.subject())) {
                 if (spec.windowFilter().isPresent()) {
                     Object t = Col.convert(o.at(spec.windowFilter().get()), dev.plugboard.spi.ColumnType.TIMESTAMP);
                     if (!(t instanceof Instant i) || !in.requireWindow().contains(i)) {
@@ -290,7 +290,7 @@ public final class SentryReports implements Reports {
         return Optional.empty();
     }
 
-    private CompletionStage<ApiPage> send(ApiCall call, Optional<String> cursor) {
+    private CompletionStage<SentryResponse> send(SentryRequest call, Optional<String> cursor) {
         SerialGate gate = gates.get(call.endpoint());
         return gate == null ? http.get(call, cursor) : gate.submit(() -> http.get(call, cursor));
     }

@@ -1,6 +1,12 @@
 package dev.plugboard.sentry.provisioning;
 
-import dev.plugboard.sentry.ScriptedErrors;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.plugboard.sentry.http.SentryApi;
+import dev.plugboard.sentry.http.SentryErrors;
+import dev.plugboard.sentry.http.SentryRequest;
+import dev.plugboard.sentry.http.SentryResponse;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
 import dev.plugboard.spi.GrantRequest;
@@ -20,10 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What the simulator cannot be made to do: a failed undo, Sentry refusing a role change to a prefix-less token. */
 class ScriptedSentryTest {
-    private static final ScriptedErrors ERRORS = new ScriptedErrors("sntryi_scripted_not_a_secret", "acme");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SentryErrors ERRORS = new SentryErrors("sntryi_scripted_not_a_secret", "acme", JSON);
 
     /** Answers each request with the next scripted reply (or failure) and records what was asked. */
-    private static final class Script implements SentryHttp {
+    private static final class Script implements SentryApi {
         final Deque<Object> replies = new ArrayDeque<>();
         final List<String> asked = new ArrayList<>();
         private final TokenKind kind;
@@ -33,7 +40,13 @@ class ScriptedSentryTest {
         }
 
         Script then(int status, String body) {
-            replies.add(new HttpReply(status, body, Optional.empty()));
+            JsonNode json;
+            try {
+                json = JSON.readTree(body);
+            } catch (java.io.IOException e) {
+                json = MissingNode.getInstance();
+            }
+            replies.add(new SentryResponse(status, body, json, Optional.empty()));
             return this;
         }
 
@@ -47,14 +60,9 @@ class ScriptedSentryTest {
             return "acme";
         }
 
-        @Override
-        public TokenKind tokenKind() {
-            return kind;
-        }
-
-        @Override
-        public CompletionStage<List<String>> orgRoles() {
-            return CompletableFuture.completedFuture(List.of("member", "admin", "manager", "owner"));
+        SentryProvisioning provisioning() {
+            return new SentryProvisioning(this, kind, () -> CompletableFuture.completedFuture(List.of("member",
+                    "admin", "manager", "owner")));
         }
 
         @Override
@@ -64,15 +72,20 @@ class ScriptedSentryTest {
 
         @Override
         public ConnectorException unauthenticated(String body, String asked) {
-            return ERRORS.unauthenticated(body, asked);
+            return ERRORS.unauthenticated(body, asked, "sentry.example.com");
         }
 
         @Override
-        public CompletionStage<HttpReply> send(HttpCall call) {
+        public CompletionStage<SentryResponse> get(SentryRequest request, Optional<String> cursor) {
+            throw new AssertionError("provisioning exchanges");
+        }
+
+        @Override
+        public CompletionStage<SentryResponse> exchange(SentryRequest call, Optional<String> cursor) {
             asked.add(call.describe() + call.jsonBody().map(b -> " " + b).orElse(""));
             Object next = replies.removeFirst();
             return next instanceof ConnectorException e ? CompletableFuture.failedFuture(e)
-                    : CompletableFuture.completedFuture((HttpReply) next);
+                    : CompletableFuture.completedFuture((SentryResponse) next);
         }
     }
 
@@ -86,7 +99,7 @@ class ScriptedSentryTest {
                 .then(201, "{\"id\":\"5\",\"slug\":\"backend\"}")
                 .thenFail(new ConnectorException(ErrorKind.UNAVAILABLE, "Sentry answered 503 (PUT ...)."))
                 .thenFail(new ConnectorException(ErrorKind.UNAVAILABLE, "Sentry answered 503 (DELETE ...)."));
-        ConnectorException e = failure(new SentryProvisioning(sentry).grant(new GrantRequest("team:5:admin",
+        ConnectorException e = failure(sentry.provisioning().grant(new GrantRequest("team:5:admin",
                 new ResourceRef("user", "12"), false)));
         assertEquals(ErrorKind.UNAVAILABLE, e.kind());
         assertEquals("Sentry answered 503 (PUT ...). CHANGED: member 12 (ada@example.com) was added to team"
@@ -101,7 +114,7 @@ class ScriptedSentryTest {
     void sentrysRefusalOfARoleChangeIsMappedToo() {
         Script sentry = new Script(TokenKind.LEGACY).then(200, MEMBER).then(400, "{\"detail\":\"Changing a member's"
                 + " organization role requires a user auth token (sntryu_).\"}");
-        ConnectorException e = failure(new SentryProvisioning(sentry).grant(new GrantRequest("role:owner:assigned",
+        ConnectorException e = failure(sentry.provisioning().grant(new GrantRequest("role:owner:assigned",
                 new ResourceRef("user", "12"), false)));
         assertEquals(ErrorKind.PERMISSION, e.kind());
         assertEquals("Changing a member's organization role needs a user auth token (sntryu_): Sentry refuses it to"
@@ -118,7 +131,7 @@ class ScriptedSentryTest {
         // the prefix passed the check before calling; Sentry still refused: its reason is passed on
         Script sentry = new Script(TokenKind.USER).then(200, "[]").then(400, "{\"orgRole\":[\"Integration tokens are"
                 + " restricted to inviting new members with the member role only.\"]}");
-        ConnectorException e = failure(new SentryProvisioning(sentry).createAccount(
+        ConnectorException e = failure(sentry.provisioning().createAccount(
                 new dev.plugboard.spi.AccountRequest(java.util.Map.of("email", "a@example.com", "role", "admin"),
                         false)));
         assertEquals(ErrorKind.INVALID_REQUEST, e.kind());

@@ -1,5 +1,9 @@
 package dev.plugboard.sentry.reports;
 
+import dev.plugboard.sentry.http.SentryApi;
+import dev.plugboard.sentry.http.SentryRequest;
+import dev.plugboard.sentry.http.SentryResponse;
+import dev.plugboard.spi.ConnectorException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -8,6 +12,10 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.plugboard.sentry.http.SentryApi;
+import dev.plugboard.sentry.http.SentryRequest;
+import dev.plugboard.sentry.http.SentryResponse;
+import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.Column;
 import dev.plugboard.spi.ReportDefinition;
 import org.junit.jupiter.api.Test;
@@ -32,15 +40,30 @@ class ParameterSchemaTest {
 
     /** Definitions need no HTTP: a transport that refuses every call. */
     static List<ReportDefinition> definitions() {
-        ReportsHttp none = new ReportsHttp() {
+        SentryApi none = new SentryApi() {
             @Override
             public String organization() {
                 return "acme";
             }
 
             @Override
-            public CompletionStage<ApiPage> get(ApiCall call, Optional<String> cursor) {
+            public CompletionStage<SentryResponse> get(SentryRequest call, Optional<String> cursor) {
                 return CompletableFuture.failedFuture(new AssertionError("no HTTP in this test"));
+            }
+
+            @Override
+            public CompletionStage<SentryResponse> exchange(SentryRequest call, Optional<String> cursor) {
+                return CompletableFuture.failedFuture(new AssertionError("no HTTP in this test"));
+            }
+
+            @Override
+            public String detail(String body) {
+                return "";
+            }
+
+            @Override
+            public ConnectorException unauthenticated(String body, String asked) {
+                throw new AssertionError("no HTTP in this test");
             }
         };
         return new SentryReports(none, Clock.systemUTC()).definitions();
