@@ -196,7 +196,7 @@ final class ConformanceSession implements AutoCloseable {
         }
     }
 
-    /** @return the first full sync of the working config, walked once and kept */
+    /** @return the first full sync of the working config, run once and kept */
     synchronized SyncSnapshot firstSync() {
         if (firstSync == null) {
             firstSync = freshSync();
@@ -207,7 +207,7 @@ final class ConformanceSession implements AutoCloseable {
     /** @return a new sync, with a connector of its own */
     SyncSnapshot freshSync() {
         try (Connector connector = openWorking()) {
-            return SyncWalker.walk(this, connector.resourceSync().orElseThrow(() -> new AssertionFailedError(
+            return SyncChecker.run(this, connector.resourceSync().orElseThrow(() -> new AssertionFailedError(
                     "the plugin declares RESOURCE_SYNC but connector.resourceSync() is empty")));
         }
     }

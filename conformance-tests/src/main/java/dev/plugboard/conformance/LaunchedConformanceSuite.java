@@ -24,7 +24,7 @@ final class LaunchedConformanceSuite extends ConnectorConformanceSuite {
     }
 
     @Override
-    protected ConformanceFixture fixture() {
+    public ConformanceFixture fixture() {
         if (fixture == null) {
             throw new IllegalStateException("run this class through ConformanceRunner, which passes the fixture");
         }

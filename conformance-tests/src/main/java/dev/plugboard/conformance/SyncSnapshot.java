@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One full walk of a connector's resource sync, as the host would do it, with the problems found on the way.
+ * One full sync of a connector through the host's sync engine, with the problems found on the way.
  *
  * @param types        the declared resource types
  * @param resources    every resource listed, in order, duplicates included

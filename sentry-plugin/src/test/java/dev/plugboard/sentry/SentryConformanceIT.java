@@ -20,7 +20,7 @@ class SentryConformanceIT extends ConnectorConformanceSuite {
     private SentrySimulator sim;
 
     @Override
-    protected ConformanceFixture fixture() {
+    public ConformanceFixture fixture() {
         sim = SentrySimulator.start(SimulatorOptions.builder().seed(7).members(12).teams(3).projects(4).build());
         OrgSnapshot org = sim.org();
         Path jar = Path.of(System.getProperty("plugboard.plugin.jar", "target/sentry-plugin.jar"));

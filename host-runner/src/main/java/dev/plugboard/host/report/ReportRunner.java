@@ -1,12 +1,9 @@
 package dev.plugboard.host.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.plugboard.host.json.Json;
 import dev.plugboard.host.output.TableWriter;
 import dev.plugboard.host.runtime.Futures;
 import dev.plugboard.host.runtime.Retrier;
 import dev.plugboard.spi.Column;
-import dev.plugboard.spi.ColumnType;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
 import dev.plugboard.spi.Page;
@@ -120,34 +117,36 @@ public final class ReportRunner {
      * @throws ConnectorException of kind INTERNAL when the row does not have exactly the declared columns and types
      */
     private List<Object> check(ReportDefinition report, List<Column> columns, Row row, long rowNumber) {
-        Map<String, Object> values = row.values();
-        String where = "plugin '" + pluginId + "' report '" + report.id() + "' row " + rowNumber;
-        if (values.size() != columns.size() || !columns.stream().allMatch(c -> values.containsKey(c.name()))) {
-            Set<String> extra = new HashSet<>(values.keySet());
-            columns.forEach(c -> extra.remove(c.name()));
-            List<String> missing = columns.stream().map(Column::name).filter(n -> !values.containsKey(n)).toList();
-            throw new ConnectorException(ErrorKind.INTERNAL, where + " does not have the declared columns"
-                    + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
-                    + (extra.isEmpty() ? "" : "; undeclared: " + String.join(", ", extra.stream().sorted().toList()))
-                    + " (a bug in the plugin)");
+        List<RowCheck.Problem> problems = RowCheck.problems(columns, row);
+        if (!problems.isEmpty()) {
+            throw new ConnectorException(ErrorKind.INTERNAL, "plugin '" + pluginId + "' report '" + report.id()
+                    + "' row " + rowNumber + describe(problems) + " (a bug in the plugin)");
         }
         List<Object> cells = new ArrayList<>(columns.size());
-        for (Column column : columns) {
-            Object value = values.get(column.name());
-            if (value != null && !column.type().accepts(value)) {
-                throw new ConnectorException(ErrorKind.INTERNAL, where + " column '" + column.name() + "': expected "
-                        + column.type() + ", got " + value.getClass().getSimpleName() + " (a bug in the plugin)");
-            }
-            if (value != null && column.type() == ColumnType.JSON) {
-                try {
-                    Json.read((String) value);
-                } catch (JsonProcessingException e) {
-                    throw new ConnectorException(ErrorKind.INTERNAL, where + " column '" + column.name()
-                            + "': expected JSON text, got text that is not JSON (a bug in the plugin)");
-                }
-            }
-            cells.add(value);
-        }
+        columns.forEach(c -> cells.add(row.values().get(c.name())));
         return cells;
+    }
+
+    /** @return the first problem, or both column-set problems, as the runner has always said them */
+    private static String describe(List<RowCheck.Problem> problems) {
+        String missing = "";
+        String undeclared = "";
+        for (RowCheck.Problem problem : problems) {
+            if (problem instanceof RowCheck.MissingColumns m) {
+                missing = "; missing: " + String.join(", ", m.names());
+            } else if (problem instanceof RowCheck.UndeclaredColumns u) {
+                undeclared = "; undeclared: " + String.join(", ", u.names().stream().sorted().toList());
+            }
+        }
+        if (!missing.isEmpty() || !undeclared.isEmpty()) {
+            return " does not have the declared columns" + missing + undeclared;
+        }
+        RowCheck.Problem first = problems.get(0);
+        if (first instanceof RowCheck.WrongType w) {
+            return " column '" + w.column().name() + "': expected " + w.column().type() + ", got "
+                    + w.value().getClass().getSimpleName();
+        }
+        RowCheck.NotJson n = (RowCheck.NotJson) first;
+        return " column '" + n.column().name() + "': expected JSON text, got text that is not JSON";
     }
 }

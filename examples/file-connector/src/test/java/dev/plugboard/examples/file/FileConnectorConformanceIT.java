@@ -25,7 +25,7 @@ class FileConnectorConformanceIT extends ConnectorConformanceSuite {
     }
 
     @Override
-    protected ConformanceFixture fixture() {
+    public ConformanceFixture fixture() {
         Path export = resource("export.json");
         return ConformanceFixture.builder(pluginJar(), Map.of("path", export.toString(), "pageSize", 2))
                 .badConfig("path does not exist", Map.of("path", export.resolveSibling("missing.json").toString()))

@@ -7,7 +7,7 @@ import java.util.Map;
 /** The file connector against the conformance suite, reading a folder of CSV files one record a page. */
 class FileConnectorCsvConformanceIT extends ConnectorConformanceSuite {
     @Override
-    protected ConformanceFixture fixture() {
+    public ConformanceFixture fixture() {
         return ConformanceFixture.builder(FileConnectorConformanceIT.pluginJar(),
                         Map.of("path", FileConnectorConformanceIT.resource("csv-export").toString(), "format", "csv",
                                 "pageSize", 1))

@@ -1,0 +1,157 @@
+package dev.plugboard.conformance;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plugboard.host.config.SchemaError;
+import dev.plugboard.host.config.SchemaValidator;
+import dev.plugboard.host.report.RowCheck;
+import dev.plugboard.spi.Capability;
+import dev.plugboard.spi.Connector;
+import dev.plugboard.spi.Page;
+import dev.plugboard.spi.ReportDefinition;
+import dev.plugboard.spi.Reports;
+import dev.plugboard.spi.Row;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Conformance checks of the plugin's reports: valid parameter schemas, and rows that pass the report runner's own
+ * row check ({@link RowCheck}). Skipped when the plugin does not declare {@code REPORTS}.
+ */
+public interface ReportChecks extends ConformanceChecks {
+    private static List<ReportDefinition> definitions(SuiteRun run, Connector c) {
+        Assumptions.assumeTrue(run.session().descriptor().offers(Capability.REPORTS),
+                "the plugin does not declare REPORTS");
+        Reports reports = c.reports().orElseThrow(() -> new AssertionFailedError(
+                "the plugin declares REPORTS but connector.reports() is empty"));
+        return reports.definitions();
+    }
+
+    @Test
+    @Order(600)
+    @DisplayName("reports: parameter schemas are valid JSON Schema 2020-12")
+    default void reportParameterSchemasAreValid(SuiteRun run) {
+        Problems problems = new Problems();
+        try (Connector c = run.session().openWorking()) {
+            Set<String> ids = new HashSet<>();
+            for (ReportDefinition d : definitions(run, c)) {
+                if (!ids.add(d.id())) {
+                    problems.add("report id '" + d.id() + "' is defined twice");
+                }
+                try {
+                    ObjectNode schema = Json.object(d.parametersSchema(), "parametersSchema");
+                    SchemaValidator.metaSchemaErrors(schema).forEach(e -> problems.add("report " + d.id() + " at "
+                            + (e.pointer().isEmpty() ? "/" : e.pointer()) + ": " + e.message()));
+                    if (!"object".equals(schema.path("type").asText())) {
+                        problems.add("report " + d.id() + ": the parameters schema must have \"type\": \"object\"");
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add("report " + d.id() + ": " + e.getMessage());
+                }
+            }
+        }
+        problems.failIfAny("ReportDefinition.parametersSchema() must be a JSON Schema 2020-12 for an object");
+    }
+
+    @Test
+    @Order(610)
+    @DisplayName("reports: rows have exactly the declared columns and types")
+    default void reportRowsMatchColumns(SuiteRun run) {
+        Problems problems = new Problems();
+        List<String> unchecked = new java.util.ArrayList<>();
+        int definitionCount;
+        try (Connector c = run.session().openWorking()) {
+            List<ReportDefinition> definitions = definitions(run, c);
+            definitionCount = definitions.size();
+            Reports reports = c.reports().orElseThrow();
+            for (ReportDefinition d : definitions) {
+                if (!checkRows(run, reports, d, problems)) {
+                    unchecked.add(d.id());
+                }
+            }
+        }
+        problems.failIfAny("report rows must have exactly the report's columns, each value of its column's type"
+                + " (ColumnType.accepts) or null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(unchecked.size() < definitionCount, "no report could be run:"
+                + " each needs parameters the fixture does not supply (" + String.join(", ", unchecked) + "); supply"
+                + " them with ConformanceFixture.Builder.reportParameters(id, json) or --report-params REPORT=FILE");
+    }
+
+    /** @return whether the report was run; false when it needs parameters the fixture does not supply */
+    private static boolean checkRows(SuiteRun run, Reports reports, ReportDefinition d, Problems problems) {
+        Optional<String> supplied = Optional.ofNullable(run.session().fixture().reportParameters().get(d.id()));
+        String paramsJson = supplied.orElse("{}");
+        ObjectNode params = Json.object(paramsJson, "parameters of report " + d.id());
+        try {
+            List<SchemaError> errors = SchemaValidator.compile(d.parametersSchema(), "report " + d.id())
+                    .validate(params);
+            if (!errors.isEmpty() && supplied.isEmpty()) {
+                return false; // it has required parameters and the fixture gives none: not this check's concern
+            }
+            if (!errors.isEmpty()) {
+                problems.add("report " + d.id() + ": the supplied parameters " + paramsJson + " do not match its"
+                        + " schema " + errors + "; fix them in ConformanceFixture.Builder.reportParameters(\""
+                        + d.id() + "\", ...) or the --report-params file");
+                return true;
+            }
+        } catch (SchemaValidator.InvalidSchemaException e) {
+            problems.add("report " + d.id() + ": " + e.getMessage());
+            return true;
+        }
+        Optional<String> token = Optional.empty();
+        Set<String> seen = new HashSet<>();
+        for (int page = 1; page <= run.session().fixture().reportPages(); page++) {
+            Page<Row> rows;
+            try {
+                rows = run.session().await(reports.run(d.id(), Json.values(params), token),
+                        "report " + d.id() + " page " + page);
+            } catch (ConformanceSession.CallFailure e) {
+                problems.add(e.getMessage());
+                return true;
+            }
+            int n = 0;
+            for (Row row : rows.items()) {
+                n++;
+                run.session().transcript().add("report " + d.id() + " row", row);
+                String where = "report " + d.id() + " page " + page + " row " + n;
+                for (RowCheck.Problem problem : RowCheck.problems(d.columns(), row)) {
+                    problems.add(where + describe(problem));
+                }
+            }
+            if (rows.nextToken().isEmpty()) {
+                return true;
+            }
+            if (!seen.add(rows.nextToken().get())) {
+                problems.add("report " + d.id() + " handed out the page token '"
+                        + Problems.shorten(rows.nextToken().get(), 60) + "' twice");
+                return true;
+            }
+            run.session().transcript().add("report page token", rows.nextToken().get());
+            token = rows.nextToken();
+        }
+        return true;
+    }
+
+    /** @return a row problem as the suite says it, after the row's place */
+    private static String describe(RowCheck.Problem problem) {
+        if (problem instanceof RowCheck.MissingColumns m) {
+            return " lacks the columns " + m.names() + " (put them with a null value when empty)";
+        }
+        if (problem instanceof RowCheck.UndeclaredColumns u) {
+            return " has undeclared columns " + u.names();
+        }
+        if (problem instanceof RowCheck.WrongType w) {
+            return " column " + w.column().name() + " is " + w.column().type() + " but holds a "
+                    + w.value().getClass().getSimpleName() + " (" + Problems.shorten(String.valueOf(w.value()), 40) + ")";
+        }
+        RowCheck.NotJson j = (RowCheck.NotJson) problem;
+        return " column " + j.column().name() + " is JSON but holds text that is not JSON";
+    }
+}
