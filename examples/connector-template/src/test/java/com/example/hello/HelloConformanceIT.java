@@ -13,7 +13,7 @@ import java.util.Map;
 class HelloConformanceIT extends ConnectorConformanceSuite {
 
     @Override
-    protected ConformanceFixture fixture() {
+    public ConformanceFixture fixture() {
         Path jar = Path.of(System.getProperty("plugboard.plugin.jar", "target/hello-connector.jar"));
         return ConformanceFixture.builder(jar, Map.of("users", HelloConnectorTest.USERS, "pageSize", 2))
                 .badConfig("two users with one id", Map.of("users", List.of(
