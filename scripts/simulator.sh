@@ -4,7 +4,8 @@
 #   scripts/simulator.sh [--port N] [--config FILE] [--ready-file FILE] [simulator options...]
 #     --port N           the port on 127.0.0.1 (default 0: any free port)
 #     --config FILE      where to write the plugin config (default ./sentry.yaml); an existing file is replaced
-#                        only if this script wrote it
+#                        only if this script wrote it. Beside it, sentry-user.yaml: the same with a user auth token
+#                        (sntryu_), which Sentry requires to change a member's organization role
 #     --ready-file FILE  also write the simulator's ready line ({"baseUrl","token","organization"}) to FILE
 #     other options go to the simulator (java -jar sentry-simulator.jar --help lists them)
 # Needs the simulator jar: mvn -B package -DskipTests
@@ -31,10 +32,13 @@ if [ ! -f "$jar" ]; then
   echo "simulator.sh: $jar does not exist: build it with 'mvn -B package -DskipTests'" >&2
   exit 2
 fi
-if [ -e "$config" ] && ! grep -qxF "$marker" "$config" 2>/dev/null; then
-  echo "simulator.sh: $config exists and was not written by this script; choose another with --config FILE" >&2
-  exit 2
-fi
+user_config=$(dirname "$config")/sentry-user.yaml
+for file in "$config" "$user_config"; do
+  if [ -e "$file" ] && ! grep -qxF "$marker" "$file" 2>/dev/null; then
+    echo "simulator.sh: $file exists and was not written by this script; choose another folder with --config FILE" >&2
+    exit 2
+  fi
+done
 
 line_file=$(mktemp)
 log_file=$(mktemp)
@@ -54,23 +58,46 @@ field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" "$line_file"; }
 base_url=$(field baseUrl)
 organization=$(field organization)
 token=$(field token)
-cat > "$config.$$.tmp" <<YAML
+# a user auth token as well (sntryu_, every scope a member-managing owner has): Sentry lets only such a token change
+# a member's organization role. Registered through the simulator's control endpoint, with bash's own /dev/tcp.
+user_token=sntryu_simulator_user_token_not_a_secret
+host_port=${base_url#http://}
+body='{"token":"'$user_token'","scopes":["org:read","org:write","member:read","member:write","member:admin","member:invite","team:read","team:write","project:read","project:write","event:read"]}'
+if ! exec 3<>"/dev/tcp/${host_port%%:*}/${host_port##*:}"; then
+  echo "simulator.sh: cannot reach the simulator at $base_url to add the user token" >&2; exit 1
+fi
+printf 'POST /__simulator/tokens HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
+  "$host_port" "${#body}" "$body" >&3
+read -r status_line <&3 || status_line=""
+exec 3<&-
+case "$status_line" in
+  *" 201"*) ;;
+  *) echo "simulator.sh: the simulator refused the user token: ${status_line:-no answer}" >&2; exit 1 ;;
+esac
+
+write_config() { # file, variable holding the token
+  cat > "$1.$$.tmp" <<YAML
 $marker
 # The token comes from the environment, so it is never written to this file.
-authToken: \${env:SENTRY_AUTH_TOKEN}
+authToken: \${env:$2}
 organization: $organization
 baseUrl: $base_url
 YAML
-mv -f "$config.$$.tmp" "$config"
-# last, and whole: whoever waits for the ready file finds the config written
-if [ -n "$ready" ]; then cp "$line_file" "$ready.$$.tmp" && mv -f "$ready.$$.tmp" "$ready"; fi
+  mv -f "$1.$$.tmp" "$1"
+}
+write_config "$config" SENTRY_AUTH_TOKEN
+write_config "$user_config" SENTRY_USER_AUTH_TOKEN
+# last, and whole: whoever waits for the ready file finds the configs written
+if [ -n "$ready" ]; then
+  sed 's/}[[:space:]]*$/,"userToken":"'"$user_token"'"}/' "$line_file" > "$ready.$$.tmp" && mv -f "$ready.$$.tmp" "$ready"
+fi
 
 cat <<TEXT
 The Sentry simulator is running at $base_url with the demo's organization '$organization'
-(seed 1: 500 members, 50 teams, 200 projects). Its config is in $config.
-In another terminal, in this folder:
+(seed 1: 500 members, 50 teams, 200 projects). Its config is in $config ($user_config has a user
+auth token, for role changes). In another terminal, in this folder:
 
-  export SENTRY_AUTH_TOKEN=$token
+  export SENTRY_AUTH_TOKEN=$token SENTRY_USER_AUTH_TOKEN=$user_token
   export PLUGBOARD_PLUGINS=$root/sentry-plugin/target
   alias plugboard=$root/scripts/plugboard
   plugboard validate sentry --config $config

@@ -172,6 +172,7 @@ class DistributionIT {
         // never the user's cache: each test run its own (or none)
         pb.environment().put("PLUGBOARD_CDS", "off");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("PLUGBOARD_HOME", work.resolve("plugboard-home").toString());
         if (env.containsKey("PLUGBOARD_CDS_DIR")) {
             pb.environment().remove("PLUGBOARD_CDS");
         }

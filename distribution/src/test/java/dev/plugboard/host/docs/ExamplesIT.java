@@ -27,12 +27,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExamplesIT {
     private static final Path ROOT = Path.of(System.getProperty("plugboard.root")).toAbsolutePath().normalize();
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern USER_TOKEN = Pattern.compile("\"userToken\"\\s*:\\s*\"([^\"]+)\"");
 
     @TempDir
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"README.md"})
+    @ValueSource(strings = {"README.md", "sentry-plugin/REPORTS.md", "sentry-plugin/PROVISIONING.md"})
     void everyCommandRunsAsWritten(String document) throws Exception {
         List<Example> examples = MarkdownExamples.extract(Files.readString(ROOT.resolve(document)));
         assertThat(examples).as("commands in " + document).isNotEmpty();
@@ -58,7 +59,9 @@ class ExamplesIT {
             }
             assertThat(ready).as(() -> log(work.resolve("simulator.log"))).exists();
             Matcher token = TOKEN.matcher(Files.readString(ready));
+            Matcher userToken = USER_TOKEN.matcher(Files.readString(ready));
             assertThat(token.find()).isTrue();
+            assertThat(userToken.find()).isTrue();
 
             List<String> failures = new ArrayList<>();
             for (Example example : examples) {
@@ -66,8 +69,10 @@ class ExamplesIT {
                         .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(devNull()));
                 pb.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
                 pb.environment().put("SENTRY_AUTH_TOKEN", token.group(1));
+                pb.environment().put("SENTRY_USER_AUTH_TOKEN", userToken.group(1));
                 pb.environment().put("PLUGBOARD_PLUGINS", ROOT.resolve("sentry-plugin/target").toString());
                 pb.environment().put("PLUGBOARD_CDS_DIR", work.resolve("cds").toString());
+                pb.environment().put("PLUGBOARD_HOME", work.resolve("home").toString());
                 pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
                 pb.environment().remove("PLUGBOARD_JAR");
                 pb.environment().remove("PLUGBOARD_JAVA_OPTS");
