@@ -32,6 +32,10 @@ class ExamplesIT {
     @TempDir
     Path work;
 
+    /** One class-data-sharing cache for the three documents: each command writes its archive once. */
+    @TempDir
+    static Path cds;
+
     @ParameterizedTest
     @ValueSource(strings = {"README.md", "sentry-plugin/REPORTS.md", "sentry-plugin/PROVISIONING.md"})
     void everyCommandRunsAsWritten(String document) throws Exception {
@@ -71,7 +75,7 @@ class ExamplesIT {
                 pb.environment().put("SENTRY_AUTH_TOKEN", token.group(1));
                 pb.environment().put("SENTRY_USER_AUTH_TOKEN", userToken.group(1));
                 pb.environment().put("PLUGBOARD_PLUGINS", ROOT.resolve("sentry-plugin/target").toString());
-                pb.environment().put("PLUGBOARD_CDS_DIR", work.resolve("cds").toString());
+                pb.environment().put("PLUGBOARD_CDS_DIR", cds.toString());
                 pb.environment().put("PLUGBOARD_HOME", work.resolve("home").toString());
                 pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
                 pb.environment().remove("PLUGBOARD_JAR");
