@@ -27,7 +27,27 @@ public final class ConfigResolver {
     public ResolvedConfig resolve(String schemaJson, String pluginId, Path file)
             throws ConfigException, SchemaValidator.InvalidSchemaException {
         SchemaValidator validator = SchemaValidator.compile(schemaJson, "plugin '" + pluginId + "' config schema");
-        ObjectNode document = loader.load(file);
+        return check(validator, schemaJson, pluginId, loader.load(file));
+    }
+
+    /**
+     * Validates a configuration that is already in memory (references resolved by whoever read it, e.g. Kafka
+     * Connect's config providers).
+     *
+     * @param schemaJson the plugin's config schema
+     * @param pluginId   the plugin's id, for messages
+     * @param document   the configuration
+     * @return the configuration with its schema errors (masked)
+     * @throws SchemaValidator.InvalidSchemaException when the plugin's schema is broken (a plugin bug)
+     */
+    public static ResolvedConfig resolve(String schemaJson, String pluginId, ObjectNode document)
+            throws SchemaValidator.InvalidSchemaException {
+        SchemaValidator validator = SchemaValidator.compile(schemaJson, "plugin '" + pluginId + "' config schema");
+        return check(validator, schemaJson, pluginId, document);
+    }
+
+    private static ResolvedConfig check(SchemaValidator validator, String schemaJson, String pluginId,
+                                        ObjectNode document) throws SchemaValidator.InvalidSchemaException {
         Set<String> secretNames;
         try {
             secretNames = SecretFields.declared(Json.read(schemaJson));

@@ -154,7 +154,7 @@ public interface TableWriter extends AutoCloseable {
      * @param jsonColumns columns whose text values are JSON, embedded as JSON values
      * @return a JSON Lines writer; timestamps as ISO-8601 UTC strings, null as JSON null
      */
-    static TableWriter jsonLines(Writer out, List<String> columns, Set<String> jsonColumns) throws IOException {
+    public static TableWriter jsonLines(Writer out, List<String> columns, Set<String> jsonColumns) throws IOException {
         JsonGenerator gen = Json.generator(out);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.setRootValueSeparator(null);

@@ -76,6 +76,54 @@ public final class CheckpointFile {
     public void write(Checkpoint checkpoint) throws IOException {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator gen = Json.generator(out)) {
+            write(gen, checkpoint);
+        }
+        try {
+            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * The checkpoint as JSON text, the same document the file holds: for hosts that keep checkpoints elsewhere
+     * (Kafka Connect keeps it as a source offset).
+     *
+     * @param checkpoint what to save
+     * @return its JSON text
+     */
+    public static String toJson(Checkpoint checkpoint) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator gen = Json.generator(text)) {
+            write(gen, checkpoint);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing to memory failed", e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * @param json  text written by {@link #toJson}
+     * @param where where it was kept, for messages
+     * @return the checkpoint
+     * @throws ResumeException when the text is not a checkpoint of this format
+     */
+    public static Checkpoint fromJson(String json, String where) throws ResumeException {
+        JsonNode root;
+        try {
+            root = Json.read(json);
+        } catch (IOException e) {
+            throw new ResumeException("the checkpoint " + where + " is not JSON", e);
+        }
+        try {
+            return parse(root);
+        } catch (RuntimeException e) {
+            throw new ResumeException("the checkpoint " + where + " is damaged (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void write(JsonGenerator gen, Checkpoint checkpoint) throws IOException {
+        {
             gen.writeStartObject();
             gen.writeNumberField("format", FORMAT);
             gen.writeStringField("pluginId", checkpoint.pluginId());
@@ -127,11 +175,6 @@ public final class CheckpointFile {
             gen.writeEndArray();
             gen.writeEndObject();
         }
-        try {
-            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /**
@@ -149,6 +192,15 @@ public final class CheckpointFile {
                     + "); run without --resume to start over", e);
         }
         try {
+            return parse(root);
+        } catch (RuntimeException e) {
+            throw new ResumeException("the checkpoint " + path + " is damaged (" + e.getMessage()
+                    + "); run without --resume to start over", e);
+        }
+    }
+
+    private static Checkpoint parse(JsonNode root) {
+        {
             if (root == null || root.path("format").asInt(-1) != FORMAT) {
                 throw new IllegalArgumentException("unknown format " + (root == null ? "" : root.path("format")));
             }
@@ -182,9 +234,6 @@ public final class CheckpointFile {
                     root.path("retries").asLong(), root.path("pluginRetries").asLong());
             return new Checkpoint(text(root, "pluginId"), types, text(root, "configSalt"), text(root, "configDigest"),
                     root.path("outputPosition").asLong(), state);
-        } catch (RuntimeException e) {
-            throw new ResumeException("the checkpoint " + path + " is damaged (" + e.getMessage()
-                    + "); run without --resume to start over", e);
         }
     }
 

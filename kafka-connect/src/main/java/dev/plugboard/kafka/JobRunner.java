@@ -1,0 +1,247 @@
+package dev.plugboard.kafka;
+
+import dev.plugboard.host.report.ReportRunner;
+import dev.plugboard.host.runtime.RequestCounter;
+import dev.plugboard.host.sync.CheckpointFile;
+import dev.plugboard.host.runtime.Delayer;
+import dev.plugboard.host.sync.ResumeException;
+import dev.plugboard.host.runtime.Retrier;
+import dev.plugboard.host.runtime.RetryPolicy;
+import dev.plugboard.host.sync.SyncEngine;
+import dev.plugboard.host.sync.SyncListener;
+import dev.plugboard.host.sync.SyncOptions;
+import dev.plugboard.host.sync.SyncState;
+import dev.plugboard.host.sync.SyncStats;
+import dev.plugboard.spi.ConnectorException;
+import dev.plugboard.spi.ReportDefinition;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The task's own thread: runs the job (the host's {@link SyncEngine} or {@link ReportRunner}) once, then again each
+ * interval after the previous run completed, putting records on a bounded queue that {@link #poll} drains. A run
+ * that fails with a retryable error (the remote system unavailable or rate limiting past the engine's retries)
+ * resumes from its last checkpoint after a pause; any other failure fails the task with its (masked) message.
+ */
+final class JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    /** The least time between two checkpoints, that is between two distinct offsets. */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+    private static final int QUEUE_CAPACITY = 10_000;
+    private static final int BATCH = 2_000;
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(30);
+
+    private final PluginSession session;
+    private final JobPlan plan;
+    private final Settings settings;
+    private final Map<String, Object> partition;
+    private final BlockingQueue<SourceRecord> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Thread thread;
+    private volatile Optional<Offsets> last;
+    private volatile Throwable failure;
+    private volatile boolean stopping;
+
+    /**
+     * @param session  the open plugin session
+     * @param plan     the job
+     * @param settings the settings
+     * @param stored   the offset Connect committed last for this connection, if any
+     * @param name     the thread's name
+     */
+    JobRunner(PluginSession session, JobPlan plan, Settings settings, Optional<Offsets> stored, String name) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.partition = Offsets.partition(plan.connection());
+        this.last = Objects.requireNonNull(stored, "stored");
+        this.thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+    }
+
+    /** @return the source partition of this connection */
+    Map<String, Object> partition() {
+        return partition;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /**
+     * @return the records ready (up to a batch), or null after a second without any
+     * @throws InterruptedException when interrupted
+     * @throws ConnectException     when the job failed for good (after every record before the failure)
+     */
+    List<SourceRecord> poll() throws InterruptedException {
+        SourceRecord first = queue.poll(1, TimeUnit.SECONDS);
+        if (first == null) {
+            Throwable failed = failure;
+            if (failed != null && queue.isEmpty()) {
+                throw new ConnectException(session.mask("Plugboard plugin '" + session.plugin().id() + "' failed: "
+                        + failed.getMessage()), failed);
+            }
+            return null;
+        }
+        List<SourceRecord> batch = new ArrayList<>(Math.min(BATCH, queue.size() + 1));
+        batch.add(first);
+        queue.drainTo(batch, BATCH - 1);
+        return batch;
+    }
+
+    /** Stops the run (it saves a checkpoint) and waits for the thread to end. */
+    void stop() {
+        stopping = true;
+        session.context().cancel();
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        while (!stopping) {
+            try {
+                waitUntilDue();
+                last = Optional.of(plan.report().isPresent() ? runReport(plan.report().get()) : runSync());
+            } catch (InterruptedException | InterruptedIOException e) {
+                return;
+            } catch (ConnectorException e) {
+                if (stopping) {
+                    return;
+                }
+                if (!e.kind().retryable()) {
+                    failure = e;
+                    return;
+                }
+                LOG.warn("{}: run failed ({}); retrying from its last checkpoint in {} s", plan.connection(),
+                        session.mask(e.getMessage()), RETRY_PAUSE.toSeconds());
+                if (!pause(RETRY_PAUSE)) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                if (!stopping) {
+                    failure = e;
+                }
+                return;
+            }
+        }
+    }
+
+    private void waitUntilDue() throws InterruptedException {
+        Optional<Offsets> previous = last;
+        if (previous.isPresent() && previous.get().complete()) {
+            long due = previous.get().completedAt() + settings.interval().toMillis();
+            long wait = due - System.currentTimeMillis();
+            if (wait > 0) {
+                LOG.info("{}: next run in {} s", plan.connection(), TimeUnit.MILLISECONDS.toSeconds(wait));
+                Thread.sleep(wait);
+            }
+        }
+    }
+
+    private boolean pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+            return !stopping;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private void put(SourceRecord record) throws InterruptedIOException {
+        try {
+            queue.put(record);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the task is stopping");
+        }
+    }
+
+    private Offsets runSync() throws IOException {
+        Optional<Offsets> previous = last;
+        Optional<Offsets> resumed = previous.filter(o -> !o.complete());
+        Optional<SyncState> from = Optional.empty();
+        if (resumed.isPresent() && resumed.get().checkpoint().isPresent()) {
+            try {
+                from = Optional.of(CheckpointFile.fromJson(resumed.get().checkpoint().get(),
+                        "in the offsets of " + plan.connection()).state());
+            } catch (ResumeException e) {
+                LOG.warn("{}: {}; starting the sync afresh", plan.connection(), e.getMessage());
+                resumed = Optional.empty();
+            }
+        } else {
+            resumed = Optional.empty();
+        }
+        String syncId = resumed.map(Offsets::runId).orElseGet(() -> UUID.randomUUID().toString());
+        LOG.info("{}: {} sync {}", plan.connection(), from.isPresent() ? "resuming" : "starting", syncId);
+        RequestCounter requests = session.context().requests();
+        long requests0 = requests.requests();
+        long retries0 = requests.retries();
+        SyncStats stats = new SyncStats(() -> requests.requests() - requests0, () -> requests.retries() - retries0,
+                requests::status);
+        Retrier retrier = new Retrier(RetryPolicy.defaults(), Delayer.system(), Math::random, stats);
+        SyncOptions options = SyncOptions.of(session.limits().maxConcurrency()).withTypes(plan.types())
+                .withCheckpointInterval(CHECKPOINT_INTERVAL).withCancellation(session.context().cancellation());
+        SyncEngine engine = new SyncEngine(session.plugin().id(), session.connector().resourceSync().orElseThrow(),
+                options, retrier, stats, SyncListener.none(), System::nanoTime);
+        SyncRecords sink = new SyncRecords(settings, partition, syncId, session.plugin().id(), plan.types(),
+                plan.configDigest(), from.isPresent() ? resumed : Optional.empty(),
+                previous.filter(Offsets::complete), this::put, System::currentTimeMillis);
+        try {
+            engine.run(sink, sink, from);
+        } catch (ConnectorException e) {
+            // the engine saved a checkpoint: a retry resumes from it
+            last = Offsets.fromMap(sink.offset());
+            throw e;
+        }
+        LOG.info("{}: sync {} complete, {} records", plan.connection(), syncId, sink.records());
+        return Offsets.fromMap(sink.offset()).orElseThrow();
+    }
+
+    private Offsets runReport(ReportDefinition report) throws IOException {
+        Optional<Offsets> previous = last;
+        String runId = previous.filter(o -> !o.complete()).map(Offsets::runId)
+                .orElseGet(() -> UUID.randomUUID().toString());
+        Offsets before = previous.filter(Offsets::complete).orElseGet(() -> Offsets.running(runId, 0,
+                Optional.empty()));
+        RequestCounter requests = session.context().requests();
+        long requests0 = requests.requests();
+        long start = System.nanoTime();
+        Retrier retrier = new Retrier(RetryPolicy.defaults(), Delayer.system(), Math::random,
+                (what, attempt, delay, cause) -> LOG.info("{}: retrying {} in {} ms: {}", plan.connection(), what,
+                        delay.toMillis(), session.mask(cause.getMessage())));
+        ReportRunner runner = new ReportRunner(session.plugin().id(), session.connector().reports().orElseThrow(),
+                retrier);
+        LOG.info("{}: running report {} ({})", plan.connection(), report.id(), runId);
+        ReportRecords out = new ReportRecords(settings, partition, runId, before, report, this::put);
+        runner.run(report, plan.parameters(), out);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("plugin", session.plugin().id());
+        summary.put("report", report.id());
+        summary.put("parameters", plan.parameters());
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("durationMillis", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        run.put("requests", requests.requests() - requests0);
+        summary.put("run", run);
+        Offsets done = out.finish(summary, System.currentTimeMillis());
+        LOG.info("{}: report {} complete, {} rows", plan.connection(), report.id(), done.records() - 1);
+        return done;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.plugboard.kafka;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The source offsets a Plugboard task commits, one source partition per connection ({@code {"connection":
+ * "<plugin>/<digest>"}}, the digest of the plugin, the configuration without its secrets and the job). An offset is
+ * either a run in progress, with the host's checkpoint (counts and page tokens) so a restarted or moved task resumes
+ * without fetching completed pages again, or the last completed run, with its end time so the next run waits for
+ * the interval.
+ *
+ * @param runId       the run's id (the {@code plugboard.sync.id} header of its records)
+ * @param complete    whether the run completed
+ * @param records     records the run has emitted up to this offset (its marker included when complete)
+ * @param checkpoint  the host checkpoint's JSON text, while running (reports keep none)
+ * @param completedAt when the run completed (epoch milliseconds), when complete
+ */
+record Offsets(String runId, boolean complete, long records, Optional<String> checkpoint, long completedAt) {
+    static final String CONNECTION = "connection";
+    private static final String RUN_ID = "syncId";
+    private static final String STATUS = "status";
+    private static final String RECORDS = "records";
+    private static final String CHECKPOINT = "checkpoint";
+    private static final String COMPLETED_AT = "completedAt";
+
+    Offsets {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+    }
+
+    /** @return the offset of a run in progress */
+    static Offsets running(String runId, long records, Optional<String> checkpoint) {
+        return new Offsets(runId, false, records, checkpoint, 0);
+    }
+
+    /** @return the offset of a completed run */
+    static Offsets completed(String runId, long records, long completedAt) {
+        return new Offsets(runId, true, records, Optional.empty(), completedAt);
+    }
+
+    /** @return the source partition of a connection */
+    static Map<String, Object> partition(String connection) {
+        return Map.of(CONNECTION, connection);
+    }
+
+    /** @return the offset as Connect stores it (JSON-friendly values only) */
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(RUN_ID, runId);
+        map.put(STATUS, complete ? "complete" : "running");
+        map.put(RECORDS, records);
+        checkpoint.ifPresent(c -> map.put(CHECKPOINT, c));
+        if (complete) {
+            map.put(COMPLETED_AT, completedAt);
+        }
+        return map;
+    }
+
+    /**
+     * @param stored an offset Connect read back, or null when there is none
+     * @return the offset, or empty when there is none or it is not one of ours
+     */
+    static Optional<Offsets> fromMap(Map<String, Object> stored) {
+        if (stored == null || !(stored.get(RUN_ID) instanceof String runId)
+                || !(stored.get(RECORDS) instanceof Number records)) {
+            return Optional.empty();
+        }
+        if ("complete".equals(stored.get(STATUS)) && stored.get(COMPLETED_AT) instanceof Number at) {
+            return Optional.of(completed(runId, records.longValue(), at.longValue()));
+        }
+        if ("running".equals(stored.get(STATUS))) {
+            return Optional.of(running(runId, records.longValue(),
+                    stored.get(CHECKPOINT) instanceof String c ? Optional.of(c) : Optional.empty()));
+        }
+        return Optional.empty();
+    }
+
+    /** Never shows the checkpoint (it holds resource profiles). */
+    @Override
+    public String toString() {
+        return "Offsets[run=" + runId + ", " + (complete ? "complete" : "running") + ", records=" + records + "]";
+    }
+}
