@@ -211,7 +211,8 @@ final class JobRunner {
             last = Offsets.fromMap(sink.offset());
             throw e;
         }
-        LOG.info("{}: sync {} complete, {} records", plan.connection(), syncId, sink.records());
+        LOG.info("{}: sync {} complete, {} records, largest checkpoint {} characters", plan.connection(), syncId,
+                sink.records(), sink.largestCheckpoint());
         return Offsets.fromMap(sink.offset()).orElseThrow();
     }
 

@@ -49,6 +49,7 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
     private Map<String, Object> offset;
     private Pending held;
     private long records;
+    private int largestCheckpoint;
 
     private record Pending(RecordKind kind, String key, String value) {
     }
@@ -129,6 +130,7 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
     @Override
     public void save(SyncState state) throws IOException {
         String text = CheckpointFile.toJson(new Checkpoint(pluginId, types, CONFIG_SALT, configDigest, records, state));
+        largestCheckpoint = Math.max(largestCheckpoint, text.length());
         offset = Offsets.running(syncId, records, Optional.of(text)).toMap();
         release(offset);
     }
@@ -136,6 +138,11 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
     /** @return the offset of the last checkpoint (or of the completed sync) */
     Map<String, Object> offset() {
         return offset;
+    }
+
+    /** @return the length of the largest checkpoint kept as an offset so far */
+    int largestCheckpoint() {
+        return largestCheckpoint;
     }
 
     /** @return records emitted so far (held back one included) */

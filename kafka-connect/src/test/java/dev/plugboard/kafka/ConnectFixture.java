@@ -90,7 +90,7 @@ final class ConnectFixture implements AutoCloseable {
             while (seen < markers) {
                 if (System.nanoTime() > deadline) {
                     fail("saw " + seen + " of " + markers + " summary records on " + topic + " within " + timeout
-                            + " (" + out.size() + " records); status: " + connect.connectorStatus(connectorOf(topic)));
+                            + " (" + out.size() + " records); connectors: " + connect.connectors());
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     Consumed c = new Consumed(r.topic(), text(r.key()), text(r.value()),
@@ -103,11 +103,6 @@ final class ConnectFixture implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /** The tests name each connector after its topic. */
-    private static String connectorOf(String topic) {
-        return topic;
     }
 
     private static String text(byte[] bytes) {

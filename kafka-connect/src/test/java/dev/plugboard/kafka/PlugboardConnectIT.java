@@ -110,6 +110,7 @@ class PlugboardConnectIT {
             assertFalse(answer.contains(sim.token()), "the token must not appear in " + answer);
         }
 
+        awaitCompletedOffset(name);
         List<ConnectorOffset> offsets = fixture.connect.connectorOffsets(name).offsets();
         assertEquals(1, offsets.size(), offsets.toString());
         assertTrue(String.valueOf(offsets.get(0).partition().get("connection")).startsWith("sentry/"));
@@ -204,6 +205,40 @@ class PlugboardConnectIT {
         fixture.connect.deleteConnector(name);
     }
 
+    @Test
+    void theDocsExampleRunsAsWritten() throws Exception {
+        DocExample example = DocExample.read(Path.of(System.getProperty("plugboard.docs", "../docs/kafka-connect.md")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> connector = JSON.readValue(example.connectorJson(), Map.class);
+        String name = (String) connector.get("name");
+        String topic = (String) connector.get("plugboard.topic");
+        // what a test cluster needs: the simulator instead of sentry.io, this test's secrets file, one broker
+        connector.put("plugboard.config", "organization: " + sim.organization() + "\nbaseUrl: " + sim.baseUrl() + "\n");
+        connector.put("plugboard.secret.authToken", ((String) connector.get("plugboard.secret.authToken"))
+                .replace("/etc/kafka/plugboard-secrets.properties", secrets.toString())
+                .replace("sentry.acme.token", "sentry.token"));
+        connector.put("topic.creation.default.replication.factor", "1");
+        String body = JSON.writeValueAsString(connector);
+
+        List<String> answers = new java.util.ArrayList<>();
+        for (DocExample.Curl curl : example.commands()) {
+            String[] answer = fixture.rest(curl.method(), curl.path(), curl.sendsBody() ? body : null);
+            assertTrue(answer[0].startsWith("2"), curl.line() + " answered " + answer[0] + ": " + answer[1]);
+            answers.add(answer[1]);
+            if (curl.path().endsWith("/config/validate")) {
+                assertEquals(0, JSON.readTree(answer[1]).get("error_count").asInt(), answer[1]);
+            } else if (curl.method().equals("PUT")) {
+                assertSameSync(fixture.consumeUntilMarkers(topic, 1, RUN_TIMEOUT));
+                awaitCompletedOffset(name);
+            } else if (curl.path().endsWith("/offsets")) {
+                assertEquals("complete", JSON.readTree(answer[1]).at("/offsets/0/offset/status").asText(), answer[1]);
+            }
+        }
+        assertEquals(List.of("PUT", "PUT", "GET", "GET", "POST", "DELETE"),
+                example.commands().stream().map(DocExample.Curl::method).toList());
+        assertFalse(String.join("\n", answers).contains(sim.token()), "no REST answer holds the token");
+    }
+
     /** The records are the CLI's lines in order, once each; the marker has the CLI summary's counts. */
     private static void assertSameSync(List<ConnectFixture.Consumed> records) throws IOException {
         List<String> values = records.stream().map(ConnectFixture.Consumed::value).toList();
@@ -214,6 +249,13 @@ class PlugboardConnectIT {
         for (String field : List.of("kind", "format", "plugin", "types", "counts")) {
             assertEquals(cliSummary.get(field), summary.get(field), field);
         }
+    }
+
+    /** Connect commits offsets every offset.flush.interval.ms: wait for the marker's. */
+    private static void awaitCompletedOffset(String name) throws InterruptedException {
+        ConnectFixture.await(() -> fixture.connect.connectorOffsets(name).offsets().stream()
+                .anyMatch(o -> "complete".equals(o.offset().get("status"))), Duration.ofSeconds(15),
+                "the completed sync's offset of " + name);
     }
 
     private static long committedRecords(String name) {

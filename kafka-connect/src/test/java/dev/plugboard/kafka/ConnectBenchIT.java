@@ -1,0 +1,88 @@
+package dev.plugboard.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.plugboard.simulator.SentrySimulator;
+import dev.plugboard.simulator.SimulatorOptions;
+import dev.plugboard.simulator.ratelimit.RateLimitPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A benchmark, not a test: {@code scripts/bench.sh --kafka-connect} runs it (with {@code -Dplugboard.bench.size}).
+ * One sync of the same simulated organization through the CLI (a separate JVM, as a user runs it) and through a
+ * one-worker Connect cluster (from the REST call that creates the connector to the marker record read back), with
+ * the simulator's request count for each. Writes {@code target/connect-bench.md}.
+ */
+class ConnectBenchIT {
+    private static final Map<String, int[]> SIZES = Map.of(
+            "S", new int[] {500, 50, 200},
+            "M", new int[] {5_000, 300, 1_000},
+            "L", new int[] {50_000, 2_000, 5_000});
+
+    @TempDir
+    Path work;
+
+    @Test
+    void syncThroughConnectAgainstTheCli() throws Exception {
+        String size = System.getProperty("plugboard.bench.size", "");
+        assumeTrue(!size.isEmpty(), "a benchmark: scripts/bench.sh --kafka-connect runs it");
+        int[] s = SIZES.get(size);
+        long latency = Long.getLong("plugboard.bench.latency.ms", 50);
+        SimulatorOptions options = SimulatorOptions.builder().seed(1).members(s[0]).teams(s[1]).projects(s[2])
+                .issuesPerProject(1).eventsPerIssue(1).feedbackPerProject(0).usersPerProject(0)
+                .latency(Duration.ofMillis(latency)).rateLimits(RateLimitPolicy.saas()).build();
+        try (SentrySimulator sim = SentrySimulator.start(options); ConnectFixture fixture = new ConnectFixture(work)) {
+            Path config = work.resolve("sentry.yaml");
+            Files.writeString(config, "authToken: " + sim.token() + "\norganization: " + sim.organization()
+                    + "\nbaseUrl: " + sim.baseUrl() + "\n");
+            Path out = work.resolve("cli.jsonl");
+            sim.resetStats();
+            long start = System.nanoTime();
+            Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-jar", Path.of("../host-runner/target/plugboard.jar").toString(),
+                    "--plugins", fixture.bundle.resolve("plugins").toString(), "sync", "sentry", "--config",
+                    config.toString(), "--out", out.toString(), "--quiet").inheritIO().start();
+            assertEquals(0, cli.waitFor(), "the CLI sync failed");
+            double cliWall = (System.nanoTime() - start) / 1e9;
+            long cliRequests = sim.stats().total();
+            long cliRecords = Files.lines(out).count();
+
+            Map<String, String> p = new HashMap<>();
+            p.put("plugboard.plugin", "sentry");
+            p.put("plugboard.config", "organization: " + sim.organization() + "\nbaseUrl: " + sim.baseUrl() + "\n");
+            Path secrets = work.resolve("secrets.properties");
+            Files.writeString(secrets, "token=" + sim.token() + "\n");
+            p.put("plugboard.secret.authToken", "${file:" + secrets + ":token}");
+            p.put("plugboard.topic", "bench");
+            sim.resetStats();
+            start = System.nanoTime();
+            fixture.connect.configureConnector("bench", ConnectFixture.connector(p));
+            List<ConnectFixture.Consumed> records = fixture.consumeUntilMarkers("bench", 1, Duration.ofMinutes(20));
+            double connectWall = (System.nanoTime() - start) / 1e9;
+            long connectRequests = sim.stats().total();
+            assertEquals(cliRecords, records.size(), "the same records");
+
+            String table = String.join("\n",
+                    "| " + size + " sync (" + s[0] + " / " + s[1] + " / " + s[2] + "), " + latency
+                            + " ms latency | requests | wall time |",
+                    "|---|---:|---:|",
+                    String.format(Locale.ROOT, "| plugboard sync (CLI, own JVM, -Xmx256m) | %d | %.1f s |",
+                            cliRequests, cliWall),
+                    String.format(Locale.ROOT, "| Kafka Connect (1 worker, PUT config to marker read back) | %d |"
+                            + " %.1f s |", connectRequests, connectWall),
+                    String.format(Locale.ROOT, "| ratio Connect / CLI | %.2f | %.2f |",
+                            (double) connectRequests / cliRequests, connectWall / cliWall)) + "\n";
+            System.out.print(table);
+            Files.writeString(Path.of("target/connect-bench.md"), table);
+        }
+    }
+}
