@@ -176,6 +176,14 @@ class PlugboardConnectIT {
         assertEquals("[hidden]", secret.configValue().value());
         assertFalse(infos.toString().contains(sim.token()), "the token must not appear in the validate answer");
 
+        config.put("plugboard.secret.authToken", "${vault:secret/sentry:token}");
+        ConfigInfos unresolved = fixture.connect.validateConnectorConfig("PlugboardSourceConnector", config);
+        assertTrue(unresolved.configs().stream().filter(c -> c.configValue().name().equals("plugboard.secret.authToken"))
+                .flatMap(c -> c.configValue().errors().stream())
+                .anyMatch(e -> e.startsWith("holds a config provider reference the worker did not resolve")),
+                unresolved.toString());
+
+        config.put("plugboard.secret.authToken", sim.token());
         config.put("plugboard.config", "authToken: " + sim.token() + "\norganization: " + sim.organization() + "\n");
         ConfigInfos inline = fixture.connect.validateConnectorConfig("PlugboardSourceConnector", config);
         assertTrue(inline.configs().stream().flatMap(c -> c.configValue().errors().stream())
