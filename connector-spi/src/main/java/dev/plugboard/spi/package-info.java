@@ -15,5 +15,20 @@
  * {@link java.util.concurrent.CompletionStage} so an asynchronous plugin and a concurrent host meet without a
  * thread per request; failures are a {@link dev.plugboard.spi.ConnectorException} with a
  * {@link dev.plugboard.spi.ErrorKind} the host can act on.
+ *
+ * <h2>Compatibility</h2>
+ * A plugin compiled against an older SPI of the same major version runs on a newer host ({@link
+ * dev.plugboard.spi.SpiVersion#canRun}), so the SPI only grows, and the build checks it: japicmp compares every
+ * build with the last release ({@code connector-spi/api-baseline}) and fails on any binary or source
+ * incompatibility. To grow it:
+ * <ul>
+ *   <li>a record that gains a component keeps its old canonical constructor, as a constructor that delegates with
+ *       the new component's "absent" value (an empty {@code Optional} or list, a documented default), so a plugin
+ *       built against the old record still links and still compiles;</li>
+ *   <li>an interface gains only {@code default} methods, whose default keeps the old behaviour; the host's
+ *       isolation wrappers must forward each one (a host test fails until they do);</li>
+ *   <li>an enum gains constants only at the end, and no method or type is removed or renamed: deprecate it, and
+ *       remove it in the next major version.</li>
+ * </ul>
  */
 package dev.plugboard.spi;
