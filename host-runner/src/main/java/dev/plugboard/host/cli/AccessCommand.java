@@ -1,5 +1,6 @@
 package dev.plugboard.host.cli;
 
+import dev.plugboard.host.output.Plurals;
 import dev.plugboard.host.access.AccessRow;
 import dev.plugboard.host.access.EffectiveAccess;
 import dev.plugboard.host.access.SyncFileException;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code plugboard access}: effective access from a sync file, for user access reviews. */
 @Command(name = "access", mixinStandardHelpOptions = true,
-        description = {"Who holds what, from a sync file, following expandable grants (team members get the",
-            "team's project access): one row per principal and entitlement, with the path it comes through."})
+        description = {"List who holds what, from a sync file, following expandable grants.",
+            "Team members get the team's project access: one row per principal and entitlement, with the path it"
+                + " comes through."})
 final class AccessCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -48,7 +50,7 @@ final class AccessCommand implements Callable<Integer> {
             }
             target.commit();
             if (out != null) {
-                spec.commandLine().getErr().println("wrote " + rows + " access rows to " + out);
+                spec.commandLine().getErr().println("wrote " + Plurals.of(rows, "access row") + " to " + out);
             }
             return ExitCode.OK.code();
         } catch (IOException e) {

@@ -27,7 +27,7 @@ import picocli.CommandLine;
             RevokeCommand.class,
             AccountCommand.class,
             SyncCommand.class, AccessCommand.class, ReportsCommand.class, ReportCommand.class,
-            CommandLine.HelpCommand.class
+            HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -69,11 +69,32 @@ public final class PlugboardCommand implements Runnable {
      * @return the catalog; close it when done
      */
     public PluginCatalog loadPlugins() {
+        if (!java.nio.file.Files.isDirectory(pluginsDir)) {
+            String what = java.nio.file.Files.exists(pluginsDir) ? "is not a folder" : "does not exist";
+            throw new HostException(ExitCode.USAGE, "the plugins folder " + pluginsDir + " " + what + " (from "
+                    + pluginsSource() + "): point --plugins DIR or PLUGBOARD_PLUGINS at the folder of plugin jars");
+        }
         try {
             return new PluginLoader().load(pluginsDir);
         } catch (IOException e) {
             throw new HostException(ExitCode.USAGE, "cannot list the plugins folder " + pluginsDir + ": " + e.getMessage(), e);
         }
+    }
+
+    private String pluginsSource() {
+        if (spec.commandLine().getParseResult() != null && matched(spec.commandLine().getParseResult())) {
+            return "--plugins";
+        }
+        return System.getenv("PLUGBOARD_PLUGINS") != null ? "PLUGBOARD_PLUGINS" : "the default, ./plugins";
+    }
+
+    private static boolean matched(CommandLine.ParseResult result) {
+        for (CommandLine.ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--plugins")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the masker of the configuration in use (none before a config is loaded) */

@@ -1,5 +1,6 @@
 package dev.plugboard.host.cli;
 
+import dev.plugboard.host.output.Plurals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plugboard.host.config.ConfigException;
 import dev.plugboard.host.config.ConfigLoader;
@@ -82,7 +83,7 @@ final class ReportCommand extends ConnectorCommand {
             }
             target.commit();
             if (out != null) {
-                err().println("wrote " + rows + " rows of report " + report + " to " + out);
+                err().println("wrote " + Plurals.of(rows, "row") + " of report " + report + " to " + out);
             }
             return ExitCode.OK.code();
         } catch (IOException e) {

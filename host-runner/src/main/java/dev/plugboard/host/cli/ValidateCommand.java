@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  * JSON pointer), then the plugin's {@code check()} against the live system unless {@code --offline}.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validate a configuration: against the plugin's schema (every error with its JSON pointer),",
-            "then with the plugin's check() against the live system unless --offline.",
+        description = {"Check a configuration against the plugin's schema, then with the plugin's check().",
+            "Every schema error is shown with its JSON pointer; check() contacts the live system unless --offline.",
             "Exits 0 only when valid, 3 when not."})
 final class ValidateCommand extends ConnectorCommand {
     @Option(names = "--offline", description = "Only check the schema; do not contact the remote system.")

@@ -1,5 +1,6 @@
 package dev.plugboard.host.sync;
 
+import dev.plugboard.host.output.Plurals;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -75,10 +76,12 @@ public final class SyncProgressDisplay {
      * @return one line for people: counts, requests, retries and time
      */
     public static String describe(SyncSummary summary) {
-        return String.format(Locale.ROOT, "synced %d resources, %d entitlements and %d grants of %d types in %.1f s"
-                        + " (%d calls, %d requests, %d retries)", summary.counts().resources(),
-                summary.counts().entitlements(), summary.counts().grants(), summary.counts().resourceTypes(),
-                summary.durationMillis() / 1000.0, summary.calls(), summary.requests(),
-                summary.retries() + summary.pluginRetries());
+        return "synced " + Plurals.of(summary.counts().resources(), "resource") + ", "
+                + Plurals.of(summary.counts().entitlements(), "entitlement") + " and "
+                + Plurals.of(summary.counts().grants(), "grant") + " of "
+                + Plurals.of(summary.counts().resourceTypes(), "type") + " in "
+                + String.format(Locale.ROOT, "%.1f s", summary.durationMillis() / 1000.0) + " ("
+                + Plurals.of(summary.calls(), "call") + ", " + Plurals.of(summary.requests(), "request") + ", "
+                + Plurals.of(summary.retries() + summary.pluginRetries(), "retry", "retries") + ")";
     }
 }

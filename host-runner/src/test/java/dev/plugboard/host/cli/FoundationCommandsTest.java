@@ -95,10 +95,21 @@ class FoundationCommandsTest {
 
     @Test
     void aPluginsFolderNamedLikeACommandIsAccepted() {
+        // 'plugins' is taken as the folder (which does not exist here), not as the command
         CliRun run = CliRun.of("--plugins", "plugins", "plugins");
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("No plugins in ");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("plugboard: the plugins folder plugins does not exist (from --plugins): point"
+                + " --plugins DIR or PLUGBOARD_PLUGINS at the folder of plugin jars\n");
+    }
+
+    @Test
+    void aPluginsFolderThatIsAFileIsAUsageError() throws Exception {
+        Path file = config("not-a-folder.yaml", "x: 1\n");
+        CliRun run = CliRun.of("plugins", "--plugins", file.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("plugboard: the plugins folder " + file + " is not a folder (from --plugins):"
+                + " point --plugins DIR or PLUGBOARD_PLUGINS at the folder of plugin jars\n");
     }
 
     @Test

@@ -58,7 +58,7 @@ class CommandsTest {
         List<String> projectPart = new ArrayList<>(List.of(small.get(3)));
         projectPart.addAll(small.subList(15, 21));
         assertThat(sync.out().lines().filter(l -> !l.contains("\"summary\"")).toList()).isEqualTo(projectPart);
-        assertThat(sync.err()).matches("synced 2 resources, 2 entitlements and 2 grants of 1 types in \\d+\\.\\d s"
+        assertThat(sync.err()).matches("synced 2 resources, 2 entitlements and 2 grants of 1 type in \\d+\\.\\d s"
                 + " \\(5 calls, 0 requests, 0 retries\\)\n");
     }
 

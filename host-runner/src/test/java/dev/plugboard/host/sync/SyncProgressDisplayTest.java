@@ -44,6 +44,6 @@ class SyncProgressDisplayTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("sync").contains("11/?");
         assertThat(SyncProgressDisplay.describe(summary)).isEqualTo(
-                "synced 10 resources, 0 entitlements and 0 grants of 1 types in 1.5 s (3 calls, 4 requests, 0 retries)");
+                "synced 10 resources, 0 entitlements and 0 grants of 1 type in 1.5 s (3 calls, 4 requests, 0 retries)");
     }
 }
