@@ -24,7 +24,8 @@ final class AccessCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--sync", required = true, paramLabel = "FILE", description = "A file written by 'plugboard sync --out'.")
+    @Option(names = "--sync", required = true, paramLabel = "FILE",
+            description = "A file written by 'plugboard sync --out', or - to read the sync from standard input.")
     private Path sync;
 
     @picocli.CommandLine.Mixin
@@ -36,7 +37,8 @@ final class AccessCommand implements Callable<Integer> {
         Path out = output.out().orElse(null);
         EffectiveAccess access;
         try {
-            access = EffectiveAccess.load(sync);
+            access = sync.toString().equals("-") ? EffectiveAccess.read(System.in, "standard input")
+                    : EffectiveAccess.load(sync);
         } catch (SyncFileException e) {
             throw new HostException(ExitCode.USAGE, e.getMessage(), e);
         } catch (IOException e) {

@@ -40,10 +40,15 @@ final class AccountCommand {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an account, e.g. --account user:42.")
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = {"Delete an account, e.g. --account user:42.",
+                "On a terminal it asks for confirmation first, unless --yes or --dry-run."})
     static final class Delete extends ProvisioningCommand {
         @Option(names = "--account", required = true, paramLabel = "TYPE:ID", description = "The account, e.g. user:42.")
         private String target;
+
+        @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation on a terminal.")
+        private boolean yes;
 
         @Override
         protected String operation() {
@@ -53,7 +58,28 @@ final class AccountCommand {
         @Override
         protected Function<Provisioning, CompletionStage<ProvisioningResult>> prepare(boolean dryRun) {
             ResourceRef ref = GrantIds.principal("--account", target);
+            java.io.Console console = System.console();
+            if (!dryRun && !yes && console != null) {
+                String question = "Delete account " + ref.type() + ":" + ref.id() + " with plugin '"
+                        + options().plugin() + "'? This removes it and everything it holds. Type yes to delete: ";
+                if (!confirmed(new java.io.BufferedReader(console.reader()), console.writer(), question)) {
+                    throw new HostException(ExitCode.INTERRUPTED, "nothing deleted: the answer was not 'yes'"
+                            + " (--yes deletes without asking)");
+                }
+            }
             return p -> p.deleteAccount(ref, dryRun);
+        }
+
+        /** Asks once; only {@code yes} or {@code y} (any case) confirms, and no answer (end of input) does not. */
+        static boolean confirmed(java.io.BufferedReader in, java.io.PrintWriter out, String question) {
+            out.print(question);
+            out.flush();
+            try {
+                String answer = in.readLine();
+                return answer != null && (answer.strip().equalsIgnoreCase("yes") || answer.strip().equalsIgnoreCase("y"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
         }
     }
 }

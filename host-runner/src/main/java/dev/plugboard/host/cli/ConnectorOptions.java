@@ -11,7 +11,8 @@ public final class ConnectorOptions {
     String plugin;
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-            description = "Configuration file, JSON or YAML (.yaml/.yml); may use $${env:NAME} and $${file:PATH}.")
+            description = "Configuration file, JSON or YAML (by its content), or - for standard input; may use"
+                    + " $${env:NAME} and $${file:PATH}.")
     Path config;
 
     @Option(names = "--concurrency", paramLabel = "N",

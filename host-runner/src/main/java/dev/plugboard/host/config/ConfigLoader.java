@@ -24,7 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a configuration file (JSON, or YAML for {@code .yaml}/{@code .yml}) and resolves references in its string
+ * Reads a configuration file, or standard input for {@code -}, and resolves references in its string values. A file
+ * named {@code .yaml}/{@code .yml} is YAML and one named {@code .json} JSON; any other (and standard input) is JSON
+ * when its first character other than blanks is an opening brace, else YAML. References in its string
  * values: {@code ${env:NAME}} is the environment variable NAME, {@code ${file:PATH}} the content of a file (relative
  * paths are relative to the config file; one trailing newline is dropped), and {@code $${} is a literal
  * {@code ${}. A reference may be the whole value or part of it.
@@ -42,16 +44,30 @@ public final class ConfigLoader {
     private static final ObjectReader STRICT = Json.strictTreeReader();
     private static final YAMLFactory YAML = new YAMLFactory();
 
-    private final Function<String, Optional<String>> environment;
+    /** The file name that means standard input. */
+    public static final String STDIN = "-";
 
-    /** A loader that reads the process environment. */
+    private final Function<String, Optional<String>> environment;
+    private final java.util.function.Supplier<java.io.InputStream> stdin;
+
+    /** A loader that reads the process environment and standard input. */
     public ConfigLoader() {
         this(name -> Optional.ofNullable(System.getenv(name)));
     }
 
     /** @param environment looks up environment variables (tests pass a map) */
     public ConfigLoader(Function<String, Optional<String>> environment) {
+        this(environment, () -> System.in);
+    }
+
+    /**
+     * @param environment looks up environment variables (tests pass a map)
+     * @param stdin       what {@code -} reads
+     */
+    public ConfigLoader(Function<String, Optional<String>> environment,
+                        java.util.function.Supplier<java.io.InputStream> stdin) {
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
     }
 
     /**
@@ -61,19 +77,22 @@ public final class ConfigLoader {
      *                         resolved; the message names the file, the place and what to fix
      */
     public ObjectNode load(Path file) throws ConfigException {
+        boolean fromStdin = STDIN.equals(file.toString());
+        String label = fromStdin ? "the config on standard input" : "config file " + file;
         String text;
         try {
-            text = readBounded(file).orElseThrow(() -> new ConfigException("config file " + file
-                    + " is larger than " + (MAX_FILE_BYTES >> 20) + " MiB: it must hold one object of settings"));
+            Optional<String> read = fromStdin ? readBounded(stdin.get()) : readBounded(file);
+            text = read.orElseThrow(() -> new ConfigException(label + " is larger than " + (MAX_FILE_BYTES >> 20)
+                    + " MiB: it must hold one object of settings"));
         } catch (NoSuchFileException e) {
-            throw new ConfigException("config file " + file + " does not exist");
+            throw new ConfigException(label + " does not exist");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new ConfigException("cannot read " + label + ": " + e.getMessage(), e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a UTF-8 byte order mark, as some editors write
         }
-        boolean yaml = isYaml(file);
+        boolean yaml = isYaml(fromStdin ? Optional.empty() : Optional.of(file), text);
         JsonNode root;
         try {
             root = yaml ? readYaml(text) : STRICT.readTree(text);
@@ -83,23 +102,24 @@ public final class ConfigLoader {
             Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
             if (duplicate.lookingAt()) {
                 // a key is the file's structure, not a value: naming it reveals no secret
-                throw new ConfigException("config file " + file + " sets '" + duplicate.group(1) + "' twice" + where
+                throw new ConfigException(label + " sets '" + duplicate.group(1) + "' twice" + where
                         + ": keep one (a later value would silently override the first)");
             }
             // no cause: the parser's exception quotes the text around the error, which may be a secret
-            throw new ConfigException("config file " + file + " is not valid " + (yaml ? "YAML" : "JSON") + where
+            throw new ConfigException(label + " is not valid " + (yaml ? "YAML" : "JSON") + where
                     + ": " + parserProblem(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new ConfigException("config file " + file + " is empty: it must hold one object of settings"
+            throw new ConfigException(label + " is empty: it must hold one object of settings"
                     + " (see 'plugboard spec <plugin>')");
         }
         if (!(root instanceof ObjectNode object)) {
-            throw new ConfigException("config file " + file + " must hold one object of settings, but holds "
+            throw new ConfigException(label + " must hold one object of settings, but holds "
                     + (root.isArray() ? "a list" : "a single value"));
         }
-        Path base = file.toAbsolutePath().getParent();
-        resolve(object, "", base, file);
+        // references in standard input are relative to the current folder
+        Path base = fromStdin ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+        resolve(object, "", base, fromStdin ? Path.of("standard input") : file);
         return object;
     }
 
@@ -132,9 +152,16 @@ public final class ConfigLoader {
         }
     }
 
-    private static boolean isYaml(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml");
+    /** YAML by the file's extension; for another extension or none, by content: JSON starts with a brace. */
+    static boolean isYaml(Optional<Path> file, String text) {
+        String name = file.map(f -> String.valueOf(f.getFileName()).toLowerCase(java.util.Locale.ROOT)).orElse("");
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            return true;
+        }
+        if (name.endsWith(".json")) {
+            return false;
+        }
+        return !text.stripLeading().startsWith("{");
     }
 
     private void resolve(JsonNode node, String pointer, Path base, Path file) throws ConfigException {
@@ -214,11 +241,15 @@ public final class ConfigLoader {
      */
     private static Optional<String> readBounded(Path file) throws IOException {
         try (java.io.InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-            if (bytes.length > MAX_FILE_BYTES) {
-                return Optional.empty();
-            }
-            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+            return readBounded(in);
         }
+    }
+
+    private static Optional<String> readBounded(java.io.InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(bytes, StandardCharsets.UTF_8));
     }
 }

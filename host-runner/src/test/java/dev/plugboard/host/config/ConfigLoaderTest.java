@@ -36,6 +36,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsStandardInputForADashRecognisingYamlOrJsonByContent() throws Exception {
+        Files.writeString(Path.of("").toAbsolutePath().resolve("target").resolve("stdin-token.txt"), "from-file\n");
+        ConfigLoader yaml = new ConfigLoader(name -> Optional.of("from-env"), () -> new java.io.ByteArrayInputStream(
+                "# the org\norganization: acme\nauthToken: ${env:T}\nother: ${file:target/stdin-token.txt}\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(yaml.load(Path.of("-")).toString())
+                .isEqualTo("{\"organization\":\"acme\",\"authToken\":\"from-env\",\"other\":\"from-file\"}");
+        ConfigLoader json = new ConfigLoader(name -> Optional.empty(), () -> new java.io.ByteArrayInputStream(
+                "  {\"organization\": \"acme\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(json.load(Path.of("-")).toString()).isEqualTo("{\"organization\":\"acme\"}");
+        ConfigLoader broken = new ConfigLoader(name -> Optional.empty(), () -> new java.io.ByteArrayInputStream(
+                "{\"organization\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> broken.load(Path.of("-"))).isInstanceOf(ConfigException.class)
+                .message().startsWith("the config on standard input is not valid JSON at line 1");
+    }
+
+    @Test
+    void aFileWithoutAYamlExtensionIsReadAsYamlWhenItIsYaml() throws Exception {
+        Path conf = dir.resolve("sentry.conf");
+        Files.writeString(conf, "organization: acme\nmaxConcurrency: 4\n");
+        assertThat(loader.load(conf).toString()).isEqualTo("{\"organization\":\"acme\",\"maxConcurrency\":4}");
+        Path noExtension = dir.resolve("sentry");
+        Files.writeString(noExtension, "\n{\"organization\": \"acme\"}\n");
+        assertThat(loader.load(noExtension).toString()).isEqualTo("{\"organization\":\"acme\"}");
+        assertThat(ConfigLoader.isYaml(Optional.of(Path.of("x.json")), "organization: acme")).isFalse();
+        assertThat(ConfigLoader.isYaml(Optional.of(Path.of("x.YML")), "{}")).isTrue();
+    }
+
+    @Test
     void readsJson() throws Exception {
         Path config = dir.resolve("config.json");
         Files.writeString(config, "{\"organization\": \"acme\", \"maxConcurrency\": 4}");
