@@ -98,6 +98,7 @@ The Sentry simulator is running at $base_url with the demo's organization '$orga
 auth token, for role changes). In another terminal, in this folder:
 
   export SENTRY_AUTH_TOKEN=$token SENTRY_USER_AUTH_TOKEN=$user_token
+  export SENTRY_ORG=$organization SENTRY_URL=$base_url
   export PLUGBOARD_PLUGINS=$root/sentry-plugin/target
   alias plugboard=$root/scripts/plugboard
   plugboard validate sentry --config $config

@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExamplesIT {
     private static final Path ROOT = Path.of(System.getProperty("plugboard.root")).toAbsolutePath().normalize();
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern BASE_URL = Pattern.compile("\"baseUrl\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ORGANIZATION = Pattern.compile("\"organization\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern USER_TOKEN = Pattern.compile("\"userToken\"\\s*:\\s*\"([^\"]+)\"");
 
     @TempDir
@@ -66,6 +68,9 @@ class ExamplesIT {
             Matcher userToken = USER_TOKEN.matcher(Files.readString(ready));
             assertThat(token.find()).isTrue();
             assertThat(userToken.find()).isTrue();
+            Matcher baseUrl = BASE_URL.matcher(Files.readString(ready));
+            Matcher organization = ORGANIZATION.matcher(Files.readString(ready));
+            assertThat(baseUrl.find() && organization.find()).isTrue();
 
             List<String> failures = new ArrayList<>();
             for (Example example : examples) {
@@ -74,6 +79,8 @@ class ExamplesIT {
                 pb.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
                 pb.environment().put("SENTRY_AUTH_TOKEN", token.group(1));
                 pb.environment().put("SENTRY_USER_AUTH_TOKEN", userToken.group(1));
+                pb.environment().put("SENTRY_ORG", organization.group(1));
+                pb.environment().put("SENTRY_URL", baseUrl.group(1));
                 pb.environment().put("PLUGBOARD_PLUGINS", ROOT.resolve("sentry-plugin/target").toString());
                 pb.environment().put("PLUGBOARD_CDS_DIR", cds.toString());
                 pb.environment().put("PLUGBOARD_HOME", work.resolve("home").toString());

@@ -3,6 +3,7 @@ package dev.plugboard.host.cli;
 import dev.plugboard.host.config.ConfigException;
 import dev.plugboard.host.config.ConfigLoader;
 import dev.plugboard.host.config.ConfigResolver;
+import dev.plugboard.host.config.EnvironmentConfig;
 import dev.plugboard.host.config.ResolvedConfig;
 import dev.plugboard.host.config.SchemaError;
 import dev.plugboard.host.config.SchemaValidator;
@@ -56,7 +57,7 @@ public final class ConnectorSession implements AutoCloseable {
         ConnectorSession session = loadUnchecked(root, options);
         if (!session.config.schemaErrors().isEmpty()) {
             session.close();
-            throw new HostException(ExitCode.INVALID_CONFIG, "config " + options.config() + " is not valid for plugin '"
+            throw new HostException(ExitCode.INVALID_CONFIG, "config " + options.configSource() + " is not valid for plugin '"
                     + options.plugin() + "' (" + session.config.schemaErrors().size() + " errors):\n"
                     + session.config.schemaErrors().stream().map(e -> "  " + e).collect(Collectors.joining("\n"))
                     + "\nSee 'plugboard spec " + options.plugin() + "' for the settings it takes.");
@@ -79,8 +80,17 @@ public final class ConnectorSession implements AutoCloseable {
         PluginCatalog catalog = root.loadPlugins();
         try {
             LoadedPlugin plugin = find(root, catalog, pluginId);
-            ResolvedConfig config = new ConfigResolver(new ConfigLoader())
-                    .resolve(plugin.descriptor().configSchema(), pluginId, options.config());
+            String schema = plugin.descriptor().configSchema();
+            ResolvedConfig config;
+            if (options.config().isPresent()) {
+                config = new ConfigResolver(new ConfigLoader()).resolve(schema, pluginId, options.config().get());
+            } else {
+                com.fasterxml.jackson.databind.JsonNode schemaNode = schemaNode(schema, pluginId);
+                config = ConfigResolver.resolve(schema, pluginId, EnvironmentConfig.from(schemaNode,
+                                name -> java.util.Optional.ofNullable(System.getenv(name)))
+                        .orElseThrow(() -> new HostException(ExitCode.USAGE,
+                                EnvironmentConfig.missing(schemaNode, pluginId))));
+            }
             root.useMasker(config.masker());
             ConnectorSession session = new ConnectorSession(catalog, plugin, config);
             session.limits = new Limits(options.concurrency().orElse(plugin.descriptor().defaultConcurrency()),
@@ -236,4 +246,13 @@ public final class ConnectorSession implements AutoCloseable {
         }
     }
 
+
+    private static com.fasterxml.jackson.databind.JsonNode schemaNode(String schema, String pluginId) {
+        try {
+            return dev.plugboard.host.json.Json.read(schema);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new HostException(ExitCode.INTERNAL, "plugin '" + pluginId + "' config schema is not JSON (a bug in"
+                    + " the plugin)", e);
+        }
+    }
 }

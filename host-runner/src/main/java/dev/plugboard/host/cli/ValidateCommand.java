@@ -53,7 +53,7 @@ final class ValidateCommand extends ConnectorCommand {
                     .toList();
             checked = true;
         }
-        ValidationReport report = new ValidationReport(options().plugin(), options().config().toString(),
+        ValidationReport report = new ValidationReport(options().plugin(), options().configSource(),
                 schemaErrors, checked, findings);
         if (json.enabled()) {
             JsonOption.print(out(), toJson(report));
