@@ -3,10 +3,8 @@ package dev.plugboard.kafka;
 import dev.plugboard.host.report.ReportRunner;
 import dev.plugboard.host.runtime.RequestCounter;
 import dev.plugboard.host.sync.CheckpointFile;
-import dev.plugboard.host.runtime.Delayer;
 import dev.plugboard.host.sync.ResumeException;
 import dev.plugboard.host.runtime.Retrier;
-import dev.plugboard.host.runtime.RetryPolicy;
 import dev.plugboard.host.sync.SyncEngine;
 import dev.plugboard.host.sync.SyncListener;
 import dev.plugboard.host.sync.SyncOptions;
@@ -35,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The task's own thread: runs the job (the host's {@link SyncEngine} or {@link ReportRunner}) once, then again each
  * interval after the previous run completed, putting records on a bounded queue that {@link #poll} drains. A run
- * that fails with a retryable error (the remote system unavailable or rate limiting past the engine's retries)
+ * that fails with a retryable error (the remote system unavailable or rate limiting past the plugin's own retries)
  * resumes from its last checkpoint after a pause; any other failure fails the task with its (masked) message.
  */
 final class JobRunner {
@@ -196,7 +194,8 @@ final class JobRunner {
         long retries0 = requests.retries();
         SyncStats stats = new SyncStats(() -> requests.requests() - requests0, () -> requests.retries() - retries0,
                 requests::status);
-        Retrier retrier = new Retrier(RetryPolicy.defaults(), Delayer.system(), Math::random, stats);
+        // retries have one owner, the plugin (as under the CLI): the host does not retry on top of it
+        Retrier retrier = Retrier.none();
         SyncOptions options = SyncOptions.of(session.limits().maxConcurrency()).withTypes(plan.types())
                 .withCheckpointInterval(CHECKPOINT_INTERVAL).withCancellation(session.context().cancellation());
         SyncEngine engine = new SyncEngine(session.plugin().id(), session.connector().resourceSync().orElseThrow(),
@@ -225,11 +224,8 @@ final class JobRunner {
         RequestCounter requests = session.context().requests();
         long requests0 = requests.requests();
         long start = System.nanoTime();
-        Retrier retrier = new Retrier(RetryPolicy.defaults(), Delayer.system(), Math::random,
-                (what, attempt, delay, cause) -> LOG.info("{}: retrying {} in {} ms: {}", plan.connection(), what,
-                        delay.toMillis(), session.mask(cause.getMessage())));
         ReportRunner runner = new ReportRunner(session.plugin().id(), session.connector().reports().orElseThrow(),
-                retrier);
+                Retrier.none());
         LOG.info("{}: running report {} ({})", plan.connection(), report.id(), runId);
         ReportRecords out = new ReportRecords(settings, partition, runId, before, report, this::put);
         runner.run(report, plan.parameters(), out);
