@@ -6,11 +6,15 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code plugboard reports}: the reports a plugin offers, with their parameters and columns. */
 @Command(name = "reports", mixinStandardHelpOptions = true,
         description = "List a plugin's reports: id, title, description, parameters and columns.")
 final class ReportsCommand extends ConnectorCommand {
+    @Mixin
+    private JsonOption json;
+
     @Override
     protected String operation() {
         return "reports";
@@ -20,6 +24,10 @@ final class ReportsCommand extends ConnectorCommand {
     protected int run(ConnectorSession session) {
         PrintWriter out = out();
         List<ReportDefinition> definitions = session.reports().definitions();
+        if (json.enabled()) {
+            JsonOption.print(out, toJson(definitions));
+            return ExitCode.OK.code();
+        }
         boolean first = true;
         for (ReportDefinition d : definitions) {
             if (!first) {
@@ -41,5 +49,27 @@ final class ReportsCommand extends ConnectorCommand {
         }
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    /** {@code {"reports": [{"id", "title", "description", "parameters": <schema>, "columns": [{"name", "type", "description"}]}]}} */
+    private static com.fasterxml.jackson.databind.node.ObjectNode toJson(List<ReportDefinition> definitions) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = dev.plugboard.host.json.Json.object();
+        com.fasterxml.jackson.databind.node.ArrayNode reports = root.putArray("reports");
+        for (ReportDefinition d : definitions) {
+            com.fasterxml.jackson.databind.node.ObjectNode r = reports.addObject();
+            r.put("id", d.id());
+            r.put("title", d.title());
+            r.put("description", d.description());
+            try {
+                r.set("parameters", dev.plugboard.host.json.Json.read(d.parametersSchema()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new HostException(ExitCode.INTERNAL, "report '" + d.id() + "' has a parameter schema that is"
+                        + " not JSON (a bug in the plugin)", e);
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode columns = r.putArray("columns");
+            d.columns().forEach(c -> columns.addObject().put("name", c.name()).put("type", c.type().name())
+                    .put("description", c.description()));
+        }
+        return root;
     }
 }

@@ -115,7 +115,64 @@ final class NetworkntSchemaValidator implements SchemaValidator {
             case "minItems":
                 return new SchemaError(at, "must have at least " + arg(args, 0) + " items");
             default:
-                return new SchemaError(at, stripLocation(m.getMessage(), at));
+                return readable(at, stripLocation(m.getMessage(), at));
+        }
+    }
+
+    private static final java.util.regex.Pattern DEPENDENT_REQUIRED = java.util.regex.Pattern.compile(
+            "has a missing property '(.+)' which is dependent required because '(.+)' is present");
+    private static final java.util.regex.Pattern EXCLUDED = java.util.regex.Pattern.compile(
+            "must not be valid to the schema \"[^\"]*/dependentSchemas/([^/\"]+)/not\"\\s*:\\s*(\\{.*})\\s*$",
+            java.util.regex.Pattern.DOTALL);
+
+    /**
+     * The rules a schema states about properties together, said in their names rather than in schema text:
+     * {@code dependentRequired} ("start needs end") and a {@code dependentSchemas} {@code not} over {@code required}
+     * lists ("date cannot go together with daysBack, start or end").
+     */
+    static SchemaError readable(String at, String message) {
+        java.util.regex.Matcher needs = DEPENDENT_REQUIRED.matcher(message);
+        if (needs.find()) {
+            return new SchemaError(Json.pointer(at, needs.group(1)), "is required when '" + needs.group(2)
+                    + "' is given: give both, or neither");
+        }
+        java.util.regex.Matcher excluded = EXCLUDED.matcher(message);
+        if (excluded.find()) {
+            List<String> others = new java.util.ArrayList<>();
+            try {
+                collectRequired(Json.read(excluded.group(2)), others);
+            } catch (JsonProcessingException e) {
+                others.clear();
+            }
+            if (!others.isEmpty()) {
+                String list = others.size() == 1 ? "'" + others.get(0) + "'"
+                        : others.subList(0, others.size() - 1).stream().map(o -> "'" + o + "'")
+                                .collect(Collectors.joining(", ")) + " or '" + others.get(others.size() - 1) + "'";
+                return new SchemaError(Json.pointer(at, excluded.group(1)), "cannot go together with " + list
+                        + ": give one of them");
+            }
+        }
+        if (message.startsWith("must not be valid to the schema")) {
+            return new SchemaError(at, "has a combination of values the plugin does not accept (see 'plugboard"
+                    + " spec' or 'plugboard reports')");
+        }
+        return new SchemaError(at, message);
+    }
+
+    private static void collectRequired(JsonNode node, List<String> into) {
+        if (node.isObject()) {
+            node.path("required").forEach(n -> {
+                if (n.isTextual() && !into.contains(n.asText())) {
+                    into.add(n.asText());
+                }
+            });
+            node.fields().forEachRemaining(f -> {
+                if (!f.getKey().equals("required")) {
+                    collectRequired(f.getValue(), into);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collectRequired(n, into));
         }
     }
 

@@ -156,6 +156,22 @@ class CommandsTest {
     }
 
     @Test
+    void reportsAsJsonGiveEachReportsParameterSchemaAndTypedColumns() throws Exception {
+        CliRun reports = run("reports", "fake", "--config", config.toString(), "--json");
+
+        assertThat(reports.exitCode()).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = dev.plugboard.host.json.Json.read(reports.out());
+        assertThat(json.path("reports").size()).isEqualTo(2);
+        com.fasterxml.jackson.databind.JsonNode members = json.path("reports").get(0);
+        assertThat(members.path("id").asText()).isEqualTo("members");
+        assertThat(members.path("title").asText()).isEqualTo("Members");
+        assertThat(members.path("parameters").path("properties").path("limit").path("type").asText())
+                .isEqualTo("integer");
+        assertThat(members.path("columns").get(0).toString()).startsWith("{\"name\":\"id\",\"type\":\"INTEGER\"");
+        assertThat(json.path("reports").get(1).path("id").asText()).isEqualTo("teams");
+    }
+
+    @Test
     void reportStreamsRowsAsJsonLinesOrCsvToAFile() throws Exception {
         CliRun jsonl = run("report", "fake", "members", "--config", config.toString(), "--param", "limit=3",
                 "--format", "jsonl");
