@@ -29,9 +29,18 @@ public final class Cli {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setAllowSubcommandsAsOptionParameters(true); // --plugins plugins: a folder named like a command
         cli.setExecutionExceptionHandler((e, line, parse) -> {
-            line.getErr().println("plugboard: " + root.masker().mask(messageOf(e)));
+            String message = root.masker().mask(messageOf(e));
+            int code = exitCodeOf(e).code();
+            line.getErr().println("plugboard: " + message);
             line.getErr().flush();
-            return exitCodeOf(e).code();
+            if (jsonRequested(parse)) {
+                // scripts that asked for JSON read the failure from stdout too, without parsing stderr
+                com.fasterxml.jackson.databind.node.ObjectNode failure = dev.plugboard.host.json.Json.object();
+                failure.putObject("error").put("exitCode", code).put("message", message);
+                JsonOption.print(line.getOut(), failure);
+                line.getOut().flush();
+            }
+            return code;
         });
         try {
             return cli.execute(args);
@@ -39,6 +48,15 @@ public final class Cli {
             out.flush();
             err.flush();
         }
+    }
+
+    private static boolean jsonRequested(CommandLine.ParseResult parse) {
+        for (CommandLine.ParseResult r = parse; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--json")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ExitCode exitCodeOf(Throwable e) {

@@ -40,4 +40,15 @@ class HelpTest {
                 .matches("[A-Z].*[.]");
         cli.getSubcommands().values().forEach(HelpTest::assertSentences);
     }
+
+    @Test
+    void withJsonAFailureIsAJsonObjectOnStdoutToo() throws Exception {
+        CliRun run = CliRun.of("plugins", "--json", "--plugins", "no-such-folder");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("plugboard: the plugins folder no-such-folder does not exist");
+        com.fasterxml.jackson.databind.JsonNode error = dev.plugboard.host.json.Json.read(run.out()).path("error");
+        assertThat(error.path("exitCode").asInt()).isEqualTo(2);
+        assertThat(error.path("message").asText()).isEqualTo(run.err().substring("plugboard: ".length()).strip());
+        assertThat(CliRun.of("plugins", "--plugins", "no-such-folder").out()).as("without --json").isEmpty();
+    }
 }
