@@ -29,13 +29,14 @@ public final class SyncProgressDisplay {
             @Override
             public void progress(SyncProgress p) {
                 bar.stepTo(p.records());
-                bar.setExtraMessage(extra(p));
+                // the bar prints its message right after the speed: a separator keeps the words apart
+                bar.setExtraMessage(" | " + extra(p));
             }
 
             @Override
             public void finished(SyncSummary summary) {
                 bar.stepTo(summary.counts().records());
-                bar.setExtraMessage("done");
+                bar.setExtraMessage(" | done");
             }
 
             @Override
@@ -66,8 +67,8 @@ public final class SyncProgressDisplay {
     }
 
     private static String extra(SyncProgress p) {
-        String line = String.format(Locale.ROOT, "%d in flight, %d calls, %d requests, %d retries", p.inFlight(),
-                p.calls(), p.requests(), p.retries());
+        String line = p.inFlight() + " in flight, " + Plurals.of(p.calls(), "call") + ", "
+                + Plurals.of(p.requests(), "request") + ", " + Plurals.of(p.retries(), "retry", "retries");
         return p.status().isEmpty() ? line : line + "; " + p.status();
     }
 

@@ -29,7 +29,7 @@ class SyncProgressDisplayTest {
         lines.progress(new SyncProgress(1300, 100, 1100, 2, 41, 341, 1, "retrying grants of team:7"));
 
         assertThat(text.toString()).isEqualTo(
-                "sync: 1200 records (100 resources, 1000 grants); 8 in flight, 40 calls, 340 requests, 1 retries\n");
+                "sync: 1200 records (100 resources, 1000 grants); 8 in flight, 40 calls, 340 requests, 1 retry\n");
     }
 
     @Test
