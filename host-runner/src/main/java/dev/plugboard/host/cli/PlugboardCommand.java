@@ -47,6 +47,10 @@ public final class PlugboardCommand implements Runnable {
             description = "Folder of plugin jars (default: $PLUGBOARD_PLUGINS, else ./plugins).")
     private Path pluginsDir;
 
+    @Option(names = "--plugin-timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, defaultValue = "300",
+            description = "Deadline of one call into a plugin (default: 300); loading a plugin jar gets at most 20.")
+    private long pluginTimeoutSeconds;
+
     @Spec
     private CommandSpec spec;
 
@@ -75,7 +79,12 @@ public final class PlugboardCommand implements Runnable {
                     + pluginsSource() + "): point --plugins DIR or PLUGBOARD_PLUGINS at the folder of plugin jars");
         }
         try {
-            return new PluginLoader().load(pluginsDir);
+            if (pluginTimeoutSeconds < 1) {
+                throw new HostException(ExitCode.USAGE, "--plugin-timeout must be at least 1 second, got "
+                        + pluginTimeoutSeconds);
+            }
+            return new PluginLoader(dev.plugboard.spi.SpiVersion.current(),
+                    java.time.Duration.ofSeconds(pluginTimeoutSeconds)).load(pluginsDir);
         } catch (IOException e) {
             throw new HostException(ExitCode.USAGE, "cannot list the plugins folder " + pluginsDir + ": " + e.getMessage(), e);
         }

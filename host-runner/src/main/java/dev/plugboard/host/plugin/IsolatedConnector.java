@@ -21,47 +21,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * A plugin's connector as the host sees it: every call runs with the plugin's context class loader, a call that
- * throws instead of returning a failed stage is turned into a failed stage, and a {@code null} answer is a clear
- * error instead of a later {@code NullPointerException}.
+ * A plugin's connector as the host sees it: every call runs on a host thread with the plugin's context class loader
+ * and a deadline ({@link PluginCalls}), a call that throws instead of returning a failed stage is turned into a
+ * failed stage, and a {@code null} answer is a clear error instead of a later {@code NullPointerException}.
  */
 final class IsolatedConnector implements Connector {
     private final Connector delegate;
     private final ClassLoader loader;
     private final String pluginId;
+    private final PluginCalls calls;
 
-    IsolatedConnector(Connector delegate, ClassLoader loader, String pluginId) {
+    IsolatedConnector(Connector delegate, ClassLoader loader, String pluginId, PluginCalls calls) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.loader = loader;
         this.pluginId = pluginId;
+        this.calls = Objects.requireNonNull(calls, "calls");
     }
 
     private <T> CompletionStage<T> stage(String what, Supplier<CompletionStage<T>> call) {
-        try {
-            CompletionStage<T> result = ContextClassLoader.with(loader, call);
-            if (result == null) {
-                return CompletableFuture.failedFuture(new IllegalStateException(
-                        "plugin '" + pluginId + "' returned null from " + what + " instead of a CompletionStage"));
-            }
-            return result;
-        } catch (RuntimeException | LinkageError e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return calls.stage(pluginId, what, loader, call);
     }
 
     private <T> T value(String what, Supplier<T> call) {
-        T result = ContextClassLoader.with(loader, call);
+        T result = calls.call(pluginId, what, loader, call);
         if (result == null) {
             throw new IllegalStateException("plugin '" + pluginId + "' returned null from " + what);
         }
         return result;
     }
 
+    private static String of(Resource resource) {
+        return resource.ref().type() + ":" + resource.ref().id();
+    }
     @Override
     public CompletionStage<CheckResult> check() {
         return stage("check()", delegate::check);
@@ -84,7 +79,10 @@ final class IsolatedConnector implements Connector {
 
     @Override
     public void close() {
-        ContextClassLoader.run(loader, delegate::close);
+        calls.call(pluginId, "close()", loader, () -> {
+            delegate.close();
+            return Boolean.TRUE;
+        });
     }
 
     private final class Sync implements ResourceSync {
@@ -102,17 +100,18 @@ final class IsolatedConnector implements Connector {
         @Override
         public CompletionStage<Page<Resource>> resources(String type, Optional<ResourceRef> parent,
                                                          Optional<String> pageToken) {
-            return stage("resources()", () -> sync.resources(type, parent, pageToken));
+            return stage("resources(" + type + parent.map(p -> " under " + p.type() + ":" + p.id()).orElse("")
+                    + pageToken.map(t -> ", a next page").orElse("") + ")", () -> sync.resources(type, parent, pageToken));
         }
 
         @Override
         public CompletionStage<Page<Entitlement>> entitlements(Resource resource, Optional<String> pageToken) {
-            return stage("entitlements()", () -> sync.entitlements(resource, pageToken));
+            return stage("entitlements(" + of(resource) + ")", () -> sync.entitlements(resource, pageToken));
         }
 
         @Override
         public CompletionStage<Page<Grant>> grants(Resource resource, Optional<String> pageToken) {
-            return stage("grants()", () -> sync.grants(resource, pageToken));
+            return stage("grants(" + of(resource) + ")", () -> sync.grants(resource, pageToken));
         }
     }
 
@@ -125,7 +124,7 @@ final class IsolatedConnector implements Connector {
 
         @Override
         public CompletionStage<ProvisioningResult> grant(GrantRequest request) {
-            return stage("grant()", () -> prov.grant(request));
+            return stage("grant(" + request.entitlementId() + ")", () -> prov.grant(request));
         }
 
         @Override
@@ -159,7 +158,7 @@ final class IsolatedConnector implements Connector {
         @Override
         public CompletionStage<Page<Row>> run(String reportId, Map<String, Object> parameters,
                                               Optional<String> pageToken) {
-            return stage("run()", () -> reports.run(reportId, parameters, pageToken));
+            return stage("run(" + reportId + ")", () -> reports.run(reportId, parameters, pageToken));
         }
     }
 }

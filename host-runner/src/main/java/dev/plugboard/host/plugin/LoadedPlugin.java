@@ -16,12 +16,15 @@ public final class LoadedPlugin {
     private final Path jar;
     private final ConnectorProvider provider;
     private final ClassLoader loader;
+    private final PluginCalls calls;
 
-    LoadedPlugin(ConnectorDescriptor descriptor, Path jar, ConnectorProvider provider, ClassLoader loader) {
+    LoadedPlugin(ConnectorDescriptor descriptor, Path jar, ConnectorProvider provider, ClassLoader loader,
+                 PluginCalls calls) {
         this.descriptor = descriptor;
         this.jar = jar;
         this.provider = provider;
         this.loader = loader;
+        this.calls = calls;
     }
 
     /** @return what the plugin is */
@@ -45,18 +48,19 @@ public final class LoadedPlugin {
     }
 
     /**
-     * Opens a connector. The returned connector runs every call with the plugin's context class loader.
+     * Opens a connector, within the deadline of one plugin call. The returned connector runs every call with the
+     * plugin's context class loader and the same deadline.
      *
      * @param config  a validated configuration
      * @param context the host's context
      * @return the connector; close it before closing the catalog
      */
     public Connector open(ConnectorConfig config, ConnectorContext context) {
-        Connector connector = ContextClassLoader.with(loader, () -> provider.open(config, context));
+        Connector connector = calls.call(id(), "open()", loader, () -> provider.open(config, context));
         if (connector == null) {
             throw new IllegalStateException("plugin '" + id() + "' returned null from open()");
         }
-        return new IsolatedConnector(connector, loader, id());
+        return new IsolatedConnector(connector, loader, id(), calls);
     }
 
     @Override

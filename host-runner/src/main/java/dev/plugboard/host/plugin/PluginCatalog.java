@@ -16,9 +16,12 @@ public final class PluginCatalog implements AutoCloseable {
     private final List<LoadedPlugin> plugins;
     private final List<PluginFailure> failures;
     private final List<URLClassLoader> loaders;
+    private final PluginCalls calls;
 
-    PluginCatalog(Path folder, List<LoadedPlugin> plugins, List<PluginFailure> failures, List<URLClassLoader> loaders) {
+    PluginCatalog(Path folder, List<LoadedPlugin> plugins, List<PluginFailure> failures, List<URLClassLoader> loaders,
+                  PluginCalls calls) {
         this.folder = folder;
+        this.calls = calls;
         this.plugins = List.copyOf(plugins);
         this.failures = List.copyOf(failures);
         this.loaders = List.copyOf(loaders);
@@ -54,6 +57,7 @@ public final class PluginCatalog implements AutoCloseable {
 
     @Override
     public void close() {
+        calls.close();
         List<String> problems = new ArrayList<>();
         for (URLClassLoader loader : loaders) {
             try {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,18 +28,32 @@ public final class PluginLoader {
     static final String SERVICE_FILE = "META-INF/services/" + ConnectorProvider.class.getName();
     private static final String SPI_PATH = "dev/plugboard/spi/";
 
+    /** The longest one jar may take to load (its provider's constructor and descriptor()): 20 seconds. */
+    public static final Duration LOAD_TIMEOUT = Duration.ofSeconds(20);
+
     private final SpiVersion hostSpi;
     private final ClassLoader spiLoader;
+    private final Duration callTimeout;
 
-    /** A loader for plugins of this host's SPI version. */
+    /** A loader for plugins of this host's SPI version, with the default deadline for plugin calls. */
     public PluginLoader() {
         this(SpiVersion.current());
     }
 
     /** @param hostSpi the SPI version the host offers (tests use other versions) */
     public PluginLoader(SpiVersion hostSpi) {
+        this(hostSpi, PluginCalls.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @param hostSpi     the SPI version the host offers
+     * @param callTimeout the deadline of each call into a plugin; loading one jar gets the smaller of it and
+     *                    {@link #LOAD_TIMEOUT}
+     */
+    public PluginLoader(SpiVersion hostSpi, Duration callTimeout) {
         this.hostSpi = hostSpi;
         this.spiLoader = ConnectorProvider.class.getClassLoader();
+        this.callTimeout = callTimeout;
     }
 
     /**
@@ -62,13 +77,45 @@ public final class PluginLoader {
         List<LoadedPlugin> loaded = new ArrayList<>();
         List<PluginFailure> failures = new ArrayList<>();
         List<URLClassLoader> loaders = new ArrayList<>();
+        PluginCalls calls = new PluginCalls(callTimeout);
+        Duration loadTimeout = callTimeout.compareTo(LOAD_TIMEOUT) < 0 ? callTimeout : LOAD_TIMEOUT;
         for (Path jar : jars) {
-            loadJar(jar.toAbsolutePath().normalize(), loaded, failures, loaders);
+            loadWithDeadline(jar.toAbsolutePath().normalize(), loadTimeout, calls, loaded, failures, loaders);
         }
-        return new PluginCatalog(folder, withoutDuplicates(loaded, failures), failures, loaders);
+        return new PluginCatalog(folder, withoutDuplicates(loaded, failures), failures, loaders, calls);
     }
 
-    private void loadJar(Path jar, List<LoadedPlugin> loaded, List<PluginFailure> failures,
+    /**
+     * Loads one jar on its own daemon thread and waits at most {@code timeout}: a provider whose constructor or
+     * {@code descriptor()} loops forever becomes a failure, and its thread is abandoned (it never keeps the process
+     * alive, and what it adds later is never read).
+     */
+    private void loadWithDeadline(Path jar, Duration timeout, PluginCalls calls, List<LoadedPlugin> loaded,
+                                  List<PluginFailure> failures, List<URLClassLoader> loaders) {
+        List<LoadedPlugin> jarLoaded = new ArrayList<>();
+        List<PluginFailure> jarFailures = new ArrayList<>();
+        List<URLClassLoader> jarLoaders = new ArrayList<>();
+        Thread loading = new Thread(() -> loadJar(jar, calls, jarLoaded, jarFailures, jarLoaders),
+                "plugboard-load-" + jar.getFileName());
+        loading.setDaemon(true);
+        loading.start();
+        try {
+            loading.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (loading.isAlive()) {
+            loading.interrupt();
+            failures.add(new PluginFailure(jar, "did not finish loading within " + PluginCalls.describe(timeout)
+                    + ": its provider's constructor or descriptor() never returned (a bug in the plugin)"));
+            return;
+        }
+        loaded.addAll(jarLoaded);
+        failures.addAll(jarFailures);
+        loaders.addAll(jarLoaders);
+    }
+
+    private void loadJar(Path jar, PluginCalls calls, List<LoadedPlugin> loaded, List<PluginFailure> failures,
                          List<URLClassLoader> loaders) {
         String problem = inspect(jar);
         if (problem != null) {
@@ -80,9 +127,11 @@ public final class PluginLoader {
         try {
             ServiceLoader<ConnectorProvider> services = ServiceLoader.load(ConnectorProvider.class, loader);
             ContextClassLoader.run(loader, () -> services.stream().forEach(handle -> {
+                String step = "while being created";
                 try {
                     ConnectorProvider provider = handle.get();
                     String name = handle.type().getName();
+                    step = "while giving its descriptor";
                     ConnectorDescriptor descriptor = provider.descriptor();
                     if (descriptor == null) {
                         failures.add(new PluginFailure(jar, name + ".descriptor() returned null"));
@@ -93,18 +142,18 @@ public final class PluginLoader {
                                         ? "; upgrade the host or use a plugin built for SPI " + hostSpi
                                         : "; rebuild the plugin against SPI " + hostSpi)));
                     } else {
-                        loaded.add(new LoadedPlugin(descriptor, jar, provider, loader));
+                        loaded.add(new LoadedPlugin(descriptor, jar, provider, loader, calls));
                     }
                 } catch (ServiceConfigurationError e) {
                     failures.add(new PluginFailure(jar, describe(e)));
-                } catch (RuntimeException | LinkageError e) {
-                    failures.add(new PluginFailure(jar, handle.type().getName() + " failed while giving its descriptor: "
+                } catch (Throwable e) { // StackOverflowError, AssertionError, OutOfMemoryError: the plugin's, not ours
+                    failures.add(new PluginFailure(jar, handle.type().getName() + " failed " + step + ": "
                             + describeCause(e)));
                 }
             }));
         } catch (ServiceConfigurationError e) {
             failures.add(new PluginFailure(jar, describe(e)));
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
             failures.add(new PluginFailure(jar, "could not load: " + describeCause(e)));
         }
         if (loaded.size() > before) {
