@@ -14,6 +14,9 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(dev.plugboard.host.cli.Cli.run(args, out, err));
+        ExitGuard guard = ExitGuard.install(err);
+        int status = dev.plugboard.host.cli.Cli.run(args, out, err);
+        guard.finished();
+        System.exit(status);
     }
 }

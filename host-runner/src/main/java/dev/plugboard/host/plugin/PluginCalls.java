@@ -20,12 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Runs every call into a plugin on the host's own (daemon) threads with a deadline, so a plugin that loops forever,
+ * Runs every call into a plugin on the host's own threads with a deadline, so a plugin that loops forever,
  * never returns or returns a stage that never completes cannot hang a command: the call fails with a
  * {@link ConnectorException} of kind {@link ErrorKind#INTERNAL} that names the plugin, the call and the deadline. A
  * {@link Throwable} a plugin throws (a {@code StackOverflowError}, an {@code AssertionError}) becomes the same kind
- * of failure instead of ending the host. A call that timed out keeps its thread (Java cannot stop it); the thread is
- * a daemon, so it never keeps the process alive.
+ * of failure instead of ending the host. A call that timed out keeps its thread (Java cannot stop it); the command
+ * still ends, since {@code plugboard} ends with {@code System.exit}. The threads are not daemons, like the thread
+ * that called plugins before, so threads a plugin starts during a call inherit the same daemon status as ever.
  */
 public final class PluginCalls implements AutoCloseable {
     /** The default deadline of one call into a plugin: 5 minutes. */
@@ -41,8 +42,8 @@ public final class PluginCalls implements AutoCloseable {
         if (timeout.toMillis() < 1) {
             throw new IllegalArgumentException("a plugin call deadline must be positive, got " + timeout);
         }
-        this.threads = Executors.newCachedThreadPool(daemons("plugboard-plugin-call-"));
-        this.timer = new ScheduledThreadPoolExecutor(1, daemons("plugboard-plugin-deadline-"));
+        this.threads = Executors.newCachedThreadPool(threads("plugboard-plugin-call-", false));
+        this.timer = new ScheduledThreadPoolExecutor(1, threads("plugboard-plugin-deadline-", true));
         timer.setRemoveOnCancelPolicy(true); // a completed call's deadline does not hold its result until it is due
     }
 
@@ -157,11 +158,11 @@ public final class PluginCalls implements AutoCloseable {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
-    private static ThreadFactory daemons(String prefix) {
+    private static ThreadFactory threads(String prefix, boolean daemon) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
+            thread.setDaemon(daemon);
             // never the plugin's loader, which a thread created while a plugin's event loop calls back would inherit
             thread.setContextClassLoader(PluginCalls.class.getClassLoader());
             return thread;

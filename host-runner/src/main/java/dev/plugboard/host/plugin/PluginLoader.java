@@ -86,9 +86,9 @@ public final class PluginLoader {
     }
 
     /**
-     * Loads one jar on its own daemon thread and waits at most {@code timeout}: a provider whose constructor or
-     * {@code descriptor()} loops forever becomes a failure, and its thread is abandoned (it never keeps the process
-     * alive, and what it adds later is never read).
+     * Loads one jar on its own thread and waits at most {@code timeout}: a provider whose constructor or
+     * {@code descriptor()} loops forever becomes a failure, and its thread is abandoned (what it adds later is never
+     * read; {@code plugboard} ends with {@code System.exit}, so it does not keep the process alive).
      */
     private void loadWithDeadline(Path jar, Duration timeout, PluginCalls calls, List<LoadedPlugin> loaded,
                                   List<PluginFailure> failures, List<URLClassLoader> loaders) {
@@ -97,7 +97,6 @@ public final class PluginLoader {
         List<URLClassLoader> jarLoaders = new ArrayList<>();
         Thread loading = new Thread(() -> loadJar(jar, calls, jarLoaded, jarFailures, jarLoaders),
                 "plugboard-load-" + jar.getFileName());
-        loading.setDaemon(true);
         loading.start();
         try {
             loading.join(timeout.toMillis());

@@ -23,7 +23,9 @@ import java.util.concurrent.CompletionStage;
  * The test plugin the CLI tests load from a jar: {@link FakeResourceSync#small()} and {@link FakeReports#standard()}.
  * Config: {@code token} (secret); optional {@code failOn} (a call that fails with PERMISSION, its message holding
  * the token, to prove masking) and {@code failOnce} (a marker file: the failure happens only while it is absent, and
- * creates it, so a resumed run with the same config succeeds). Uses only the JDK and the SPI.
+ * creates it, so a resumed run with the same config succeeds), {@code hostileNames} (members and report rows named like
+ * spreadsheet formulas), {@code slowMillis} (every answer that much later, from another thread) and {@code exitIn}
+ * (calls {@code System.exit(0)} in the first call starting with it). Uses only the JDK and the SPI.
  */
 public final class FakePluginProvider implements ConnectorProvider {
     @Override
@@ -33,7 +35,8 @@ public final class FakePluginProvider implements ConnectorProvider {
                 {"type":"object","required":["token"],"additionalProperties":false,
                  "properties":{"token":{"type":"string","writeOnly":true},"failOn":{"type":"string"},
                               "failOnce":{"type":"string"},
-                              "hostileNames":{"type":"boolean"}}}""", 2);
+                              "hostileNames":{"type":"boolean"},"slowMillis":{"type":"integer"},
+                              "exitIn":{"type":"string"}}}""", 2);
     }
 
     /** Names a remote system may hold that a spreadsheet would run as formulas (issue 14's exact examples). */
@@ -71,6 +74,31 @@ public final class FakePluginProvider implements ConnectorProvider {
                 .filter(c -> failOnce.map(FakePluginProvider::firstTime).orElse(true))
                 .map(c -> new ConnectorException(ErrorKind.PERMISSION, "token " + token + " may not list " + c)));
         FakeReports reports = FakeReports.standard();
+        long slow = config.integer("slowMillis").orElse(0L);
+        if (slow > 0) {
+            sync.completer((call, answer) -> {
+                Thread later = new Thread(() -> {
+                    try {
+                        Thread.sleep(slow);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    answer.run();
+                }, "fake-slow-answer");
+                later.setDaemon(true);
+                later.start();
+            });
+        }
+        Optional<String> exitIn = config.string("exitIn");
+        if (exitIn.isPresent()) {
+            // a plugin that ends the process from its own thread, as a careless library might
+            sync.completer((call, answer) -> {
+                if (call.startsWith(exitIn.get())) {
+                    System.exit(0);
+                }
+                answer.run();
+            });
+        }
         if (config.value("hostileNames").map(Boolean.TRUE::equals).orElse(false)) {
             addHostileNames(sync, reports);
         }
