@@ -8,6 +8,7 @@ import dev.plugboard.host.output.OutputTarget;
 import dev.plugboard.host.output.TableWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +35,8 @@ final class AccessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TableWriter.Format tableFormat = output.format();
-        Path out = output.out().orElse(null);
+        Optional<Path> file = output.out(sync);
+        Path out = file.orElse(null);
         EffectiveAccess access;
         try {
             access = sync.toString().equals("-") ? EffectiveAccess.read(System.in, "standard input")
@@ -44,7 +46,7 @@ final class AccessCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new HostException(ExitCode.USAGE, "cannot read " + sync + ": " + e.getMessage(), e);
         }
-        try (OutputTarget target = output.open(spec.commandLine().getOut())) {
+        try (OutputTarget target = TableOutputOptions.open(spec.commandLine().getOut(), file)) {
             long rows;
             try (TableWriter writer = TableWriter.open(tableFormat, target.writer(), AccessRow.COLUMNS, Set.of(),
                     output.cells())) {
@@ -56,8 +58,8 @@ final class AccessCommand implements Callable<Integer> {
             }
             return ExitCode.OK.code();
         } catch (IOException e) {
-            throw new HostException(ExitCode.USAGE, "cannot write " + (out == null ? "the access rows" : out) + ": "
-                    + e.getMessage(), e);
+            throw new HostException(ExitCode.OUTPUT, "cannot write " + (out == null ? "the access rows" : out) + ": "
+                    + SyncCommand.describe(e), e);
         }
     }
 }

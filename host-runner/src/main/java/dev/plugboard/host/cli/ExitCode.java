@@ -16,6 +16,11 @@ public enum ExitCode {
     AUTH(4),
     /** The remote system failed, rate-limited us past our retries, or refused a request. */
     REMOTE(5),
+    /**
+     * The output could not be written: a full disk, an unwritable folder, or another run writing the same file. A
+     * sync keeps {@code OUT.partial} and its checkpoint for {@code --resume}.
+     */
+    OUTPUT(6),
     /** Accepted, but not in effect until a person acts (an access request awaits approval, an invitation). */
     PENDING(10),
     /** Interrupted (Ctrl-C) or cancelled. */

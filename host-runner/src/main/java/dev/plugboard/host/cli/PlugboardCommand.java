@@ -37,6 +37,7 @@ import picocli.CommandLine;
             " 3:invalid configuration or parameters",
             " 4:authentication or permission failure",
             " 5:remote failure (unavailable, rate limited, not found, refused)",
+            " 6:the output could not be written (disk full, unwritable folder, another run writing it)",
             "10:accepted, but pending a person's action (access request, invitation)",
             "130:interrupted"
         })

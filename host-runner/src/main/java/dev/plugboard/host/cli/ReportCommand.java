@@ -53,14 +53,17 @@ final class ReportCommand extends ConnectorCommand {
         return "report " + report;
     }
 
+    private Optional<Path> file = Optional.empty();
+
     @Override
     protected void checkOptions() {
         tableFormat = output.format();
+        file = output.out(options().config(), paramsFile);
     }
 
     @Override
     protected int run(ConnectorSession session) {
-        Path out = output.out().orElse(null);
+        Path out = file.orElse(null);
         Retrier retrier = new Retrier(RetryPolicy.defaults(), Delayer.system(), Math::random,
                 (what, attempt, delay, cause) -> err().println("retrying " + what + " in " + delay.toMillis()
                         + " ms: " + session.config().masker().mask(cause.getMessage())));
@@ -75,7 +78,7 @@ final class ReportCommand extends ConnectorCommand {
         List<String> columns = definition.columns().stream().map(Column::name).toList();
         Set<String> jsonColumns = definition.columns().stream()
                 .filter(c -> c.type() == ColumnType.JSON).map(Column::name).collect(Collectors.toSet());
-        try (OutputTarget target = output.open(out())) {
+        try (OutputTarget target = TableOutputOptions.open(out(), file)) {
             long rows;
             try (TableWriter writer = TableWriter.open(tableFormat, target.writer(), columns, jsonColumns,
                     output.cells())) {
@@ -87,8 +90,8 @@ final class ReportCommand extends ConnectorCommand {
             }
             return ExitCode.OK.code();
         } catch (IOException e) {
-            throw new HostException(ExitCode.USAGE, "cannot write " + (out == null ? "the report" : out) + ": "
-                    + e.getMessage(), e);
+            throw new HostException(ExitCode.OUTPUT, "cannot write " + (out == null ? "the report" : out) + ": "
+                    + SyncCommand.describe(e), e);
         }
     }
 

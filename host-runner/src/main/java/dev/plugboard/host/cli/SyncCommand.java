@@ -1,5 +1,6 @@
 package dev.plugboard.host.cli;
 
+import dev.plugboard.host.output.OutputInUseException;
 import dev.plugboard.host.output.OutputTarget;
 import dev.plugboard.host.runtime.Delayer;
 import dev.plugboard.host.runtime.HostContext;
@@ -51,6 +52,7 @@ final class SyncCommand extends ConnectorCommand {
 
     @Override
     protected void checkOptions() {
+        out = OutputPaths.check(java.util.Optional.ofNullable(out), "--out", options().config()).orElse(null);
         if (resume && out == null) {
             throw new HostException(ExitCode.USAGE, "--resume needs --out FILE: only a sync to a file can be resumed");
         }
@@ -104,9 +106,14 @@ final class SyncCommand extends ConnectorCommand {
                         + " it (a new token is fine; other changed settings start the sync afresh).", e);
             }
             throw failure;
+        } catch (OutputInUseException e) {
+            throw new HostException(ExitCode.OUTPUT, e.getMessage(), e);
         } catch (IOException e) {
-            throw new HostException(ExitCode.USAGE, "cannot write the sync" + (out == null ? "" : " to " + out)
-                    + ": " + e.getMessage(), e);
+            String kept = out != null && CheckpointFile.besides(out).exists()
+                    ? "\nThe sync so far is kept in " + out + ".partial; once there is room (or the folder is"
+                            + " writable), run the same command with --resume to continue it." : "";
+            throw new HostException(ExitCode.OUTPUT, "cannot write the sync" + (out == null ? "" : " to " + out)
+                    + ": " + describe(e) + kept, e);
         } finally {
             finished.countDown();
             try {
@@ -115,5 +122,16 @@ final class SyncCommand extends ConnectorCommand {
                 // the JVM is exiting (Ctrl-C): the hook is running and waits for the checkpoint above
             }
         }
+    }
+
+    /** @return an I/O failure as a person reads it: {@code AccessDeniedException: /x} says little */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + (fs.getFile() == null ? "" : ": " + fs.getFile());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

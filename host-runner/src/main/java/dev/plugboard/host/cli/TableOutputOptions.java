@@ -35,17 +35,31 @@ public final class TableOutputOptions {
         }
     }
 
-    /** @return the output file, when given */
-    public Optional<Path> out() {
-        return Optional.ofNullable(out);
+    /**
+     * @param inputs the files the command reads, which {@code --out} must not name
+     * @return the output file, when given and not {@code -} (standard output)
+     * @throws HostException (usage) when it is a directory or one of the inputs
+     */
+    public Optional<Path> out(Path... inputs) {
+        return OutputPaths.check(Optional.ofNullable(out), "--out", inputs);
     }
 
     /**
      * @param stdout where rows go without {@code --out}
-     * @return stdout, or a file written atomically
+     * @return stdout, or a file written atomically (a device or FIFO directly)
      * @throws IOException when the file cannot be started
      */
     public OutputTarget open(PrintWriter stdout) throws IOException {
-        return out == null ? OutputTarget.stdout(stdout) : OutputTarget.file(out);
+        return open(stdout, out());
+    }
+
+    /**
+     * @param stdout where rows go without {@code --out}
+     * @param file   the checked {@link #out(Path...)}
+     * @return stdout, or a file written atomically (a device or FIFO directly)
+     * @throws IOException when the file cannot be started
+     */
+    public static OutputTarget open(PrintWriter stdout, Optional<Path> file) throws IOException {
+        return file.isEmpty() ? OutputTarget.stdout(stdout) : OutputTarget.file(file.get());
     }
 }

@@ -59,12 +59,47 @@ public interface OutputTarget extends AutoCloseable {
     }
 
     /**
-     * @param target the file to create when the command completes
-     * @return a target writing UTF-8 to {@code TARGET.partial} until committed
-     * @throws IOException when the temporary file cannot be created
+     * @param target the file to create when the command completes; a device or FIFO ({@link OutputFiles#SPECIAL})
+     *               is written directly instead, never replaced
+     * @return a target writing UTF-8 to {@code TARGET.partial} until committed, holding the target's
+     *         {@link OutputLock} until closed
+     * @throws IOException when the target is a directory, another run holds it ({@link OutputInUseException}) or
+     *                     the temporary file cannot be created
      */
     static OutputTarget file(Path target) throws IOException {
-        AtomicFileOutput file = AtomicFileOutput.create(target);
+        if (OutputFiles.of(target) == OutputFiles.SPECIAL) {
+            java.io.OutputStream device = java.nio.file.Files.newOutputStream(target,
+                    java.nio.file.StandardOpenOption.WRITE);
+            Writer writer = new OutputStreamWriter(device, StandardCharsets.UTF_8);
+            return new OutputTarget() {
+                @Override
+                public Writer writer() {
+                    return writer;
+                }
+
+                @Override
+                public void commit() throws IOException {
+                    writer.flush();
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        writer.close();
+                    } catch (IOException ignored) {
+                        // a device that fails on close: what was written was flushed or reported by commit()
+                    }
+                }
+            };
+        }
+        OutputLock lock = OutputLock.acquire(target);
+        AtomicFileOutput file;
+        try {
+            file = AtomicFileOutput.create(target);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         Writer writer = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
         return new OutputTarget() {
             @Override
@@ -80,7 +115,11 @@ public interface OutputTarget extends AutoCloseable {
 
             @Override
             public void close() {
-                file.abandon(false);
+                try {
+                    file.abandon(false);
+                } finally {
+                    lock.close();
+                }
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.plugboard.host.sync;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A saved sync: who it was for and where it stood.
@@ -11,10 +12,12 @@ import java.util.Objects;
  * @param configSalt     the salt of the configuration digest
  * @param configDigest   the salted configuration digest ({@link SyncIdentity#configDigest})
  * @param outputPosition how many bytes of the partial output file belong to the records written
+ * @param outputDigest   the SHA-256 digest (hex) of those bytes, so a resumed sync refuses a partial file changed
+ *                       since; empty where the output is not a file (Kafka Connect's record offsets)
  * @param state          the state at that point
  */
 public record Checkpoint(String pluginId, List<String> types, String configSalt, String configDigest,
-                         long outputPosition, SyncState state) {
+                         long outputPosition, Optional<String> outputDigest, SyncState state) {
 
     /** Checks and copies. */
     public Checkpoint {
@@ -25,6 +28,7 @@ public record Checkpoint(String pluginId, List<String> types, String configSalt,
         if (outputPosition < 0) {
             throw new IllegalArgumentException("outputPosition must not be negative");
         }
+        Objects.requireNonNull(outputDigest, "outputDigest");
         Objects.requireNonNull(state, "state");
     }
 

@@ -7,7 +7,6 @@ import dev.plugboard.host.json.JsonValueWriter;
 import dev.plugboard.spi.Resource;
 import dev.plugboard.spi.ResourceRef;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,12 +23,17 @@ import java.util.TreeMap;
 
 /**
  * Reads and writes a {@link Checkpoint} as JSON ({@code OUT.checkpoint.json} beside the output). Writes go to a
- * temporary file renamed over the old one, so a checkpoint is always whole. Instants in resource profiles are
+ * temporary file created exclusively (never through a planted symbolic link), forced to the disk and renamed over
+ * the old one, so a checkpoint is always whole. The document ends with an {@code integrity} field: the SHA-256
+ * digest of every byte before it (the frontier, the output position and the digest of the partial output's content
+ * up to it, among the rest), so a hand-edited or damaged checkpoint file is refused instead of resuming into a wrong
+ * file. Instants in resource profiles are
  * tagged ({@code {"$instant": "..."}}) so a resumed sync hands the plugin the same values.
  */
 public final class CheckpointFile {
     /** The format written in {@code format}; other formats are refused. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
+    private static final String INTEGRITY = "integrity";
     private static final String INSTANT_TAG = "$instant";
 
     private final Path path;
@@ -74,9 +78,17 @@ public final class CheckpointFile {
      * @throws IOException when writing fails (the previous checkpoint is then intact)
      */
     public void write(Checkpoint checkpoint) throws IOException {
+        byte[] document = bytes(checkpoint);
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator gen = Json.generator(out)) {
-            write(gen, checkpoint);
+        Files.deleteIfExists(tmp); // left by a run that died while writing; a link there is deleted, not followed
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(tmp,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(document);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
         }
         try {
             Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -93,13 +105,23 @@ public final class CheckpointFile {
      * @return its JSON text
      */
     public static String toJson(Checkpoint checkpoint) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        try (JsonGenerator gen = Json.generator(text)) {
-            write(gen, checkpoint);
+        try {
+            return new String(bytes(checkpoint), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("writing to memory failed", e);
         }
-        return text.toString();
+    }
+
+    /** @return the document, its {@code integrity} digest last */
+    private static byte[] bytes(Checkpoint checkpoint) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (JsonGenerator gen = Json.generator(out)) {
+            write(gen, checkpoint);
+            gen.flush();
+            gen.writeStringField(INTEGRITY, sha256(out.toByteArray(), out.size()));
+            gen.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -135,6 +157,9 @@ public final class CheckpointFile {
             gen.writeStringField("configSalt", checkpoint.configSalt());
             gen.writeStringField("configDigest", checkpoint.configDigest());
             gen.writeNumberField("outputPosition", checkpoint.outputPosition());
+            if (checkpoint.outputDigest().isPresent()) {
+                gen.writeStringField("outputDigest", checkpoint.outputDigest().get());
+            }
             SyncState s = checkpoint.state();
             gen.writeNumberField("elapsedMillis", s.elapsedMillis());
             gen.writeNumberField("calls", s.calls());
@@ -173,7 +198,7 @@ public final class CheckpointFile {
                 gen.writeEndObject();
             }
             gen.writeEndArray();
-            gen.writeEndObject();
+            // the caller ends the object, after the integrity digest of all this
         }
     }
 
@@ -184,7 +209,9 @@ public final class CheckpointFile {
     public Checkpoint read() throws ResumeException {
         JsonNode root;
         try {
-            root = Json.read(path);
+            byte[] bytes = Files.readAllBytes(path);
+            root = Json.read(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            verifyIntegrity(root, bytes);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new ResumeException("there is no checkpoint " + path + " to resume from; run without --resume");
         } catch (IOException e) {
@@ -202,7 +229,8 @@ public final class CheckpointFile {
     private static Checkpoint parse(JsonNode root) {
         {
             if (root == null || root.path("format").asInt(-1) != FORMAT) {
-                throw new IllegalArgumentException("unknown format " + (root == null ? "" : root.path("format")));
+                throw new IllegalArgumentException("unknown format " + (root == null ? "" : root.path("format"))
+                        + ", not " + FORMAT + " (written by another version of plugboard?)");
             }
             List<String> types = new ArrayList<>();
             root.path("types").forEach(t -> types.add(t.asText()));
@@ -233,7 +261,56 @@ public final class CheckpointFile {
                     root.path("elapsedMillis").asLong(), root.path("calls").asLong(), root.path("requests").asLong(),
                     root.path("retries").asLong(), root.path("pluginRetries").asLong());
             return new Checkpoint(text(root, "pluginId"), types, text(root, "configSalt"), text(root, "configDigest"),
-                    root.path("outputPosition").asLong(), state);
+                    root.path("outputPosition").asLong(),
+                    root.hasNonNull("outputDigest") ? Optional.of(text(root, "outputDigest")) : Optional.empty(), state);
+        }
+    }
+
+    /**
+     * Checks the {@code integrity} field: the digest of the bytes before it.
+     *
+     * @throws ResumeException when it is missing or does not match
+     */
+    private void verifyIntegrity(JsonNode root, byte[] bytes) throws ResumeException {
+        String changed = "the checkpoint " + path + " was changed since plugboard wrote it (its integrity digest does"
+                + " not match its content); run without --resume to start over";
+        if (root == null || !root.path(INTEGRITY).isTextual()) {
+            if (root != null && root.path("format").asInt(-1) != FORMAT) {
+                return; // another format: refused, saying so, by parse()
+            }
+            throw new ResumeException(changed);
+        }
+        byte[] field = ("\"" + INTEGRITY + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = lastIndexOf(bytes, field);
+        int end = at - 1;
+        while (end >= 0 && Character.isWhitespace(bytes[end])) {
+            end--;
+        }
+        if (at < 0 || end < 0 || bytes[end] != ',' || !sha256(bytes, end).equals(root.get(INTEGRITY).asText())) {
+            throw new ResumeException(changed);
+        }
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = bytes.length - part.length; i >= 0; i--) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static String sha256(byte[] bytes, int length) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(bytes, 0, length);
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

@@ -225,8 +225,13 @@ public final class SyncEngine {
                 }
             }
             if (failure != null) {
-                sink.flush();
-                checkpointer.save(state());
+                try {
+                    sink.flush();
+                    checkpointer.save(state());
+                } catch (IOException | RuntimeException e) {
+                    // the plugin's failure is what the user must see; the disk's comes with it
+                    failure.addSuppressed(e);
+                }
                 throw failure;
             }
             SyncSummary summary = new SyncSummary(pluginId, typeIds, tally.snapshot(), elapsedMillis(),

@@ -1,12 +1,16 @@
 package dev.plugboard.host.sync;
 
 import dev.plugboard.host.output.AtomicFileOutput;
+import dev.plugboard.host.output.OutputFiles;
+import dev.plugboard.host.output.OutputLock;
 import dev.plugboard.host.runtime.Retrier;
 import dev.plugboard.spi.ResourceSync;
 import dev.plugboard.spi.ResourceType;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -89,17 +93,35 @@ public final class SyncJob {
      * Syncs to a file. While it runs the records go to {@code OUT.partial} and the state to
      * {@code OUT.checkpoint.json} at most every checkpoint interval; on success the partial file is renamed to
      * {@code OUT} and the checkpoint deleted. On failure both are kept (when a checkpoint was saved) so
-     * {@code resume} can continue; {@code OUT} itself is never touched.
+     * {@code resume} can continue; {@code OUT} itself is never touched. The output is locked for the run
+     * ({@link OutputLock}: a second run on it is refused). A device or FIFO is written directly, without a checkpoint.
      *
      * @param out    the output file
      * @param resume whether to continue from the checkpoint beside {@code out}
      * @return the summary
-     * @throws ResumeException          when resuming is asked but the checkpoint is missing or does not match
-     * @throws IOException              when writing fails
+     * @throws ResumeException          when resuming is asked but the checkpoint is missing, changed or does not match
+     * @throws IOException              when writing fails; {@link dev.plugboard.host.output.OutputInUseException}
+     *                                  when another run is writing {@code out}
      * @throws IllegalArgumentException when a requested type is unknown
      */
     public SyncSummary toFile(Path out, boolean resume) throws IOException, ResumeException {
+        if (OutputFiles.of(out) == OutputFiles.SPECIAL) {
+            if (resume) {
+                throw new ResumeException(out + " is not a regular file (a device or a pipe): a sync to it cannot be"
+                        + " resumed; run without --resume");
+            }
+            try (OutputStream device = Files.newOutputStream(out, StandardOpenOption.WRITE)) {
+                return toStream(device);
+            }
+        }
         SyncIdentity identity = identity();
+        try (OutputLock lock = OutputLock.acquire(out)) {
+            return toLockedFile(out, resume, identity);
+        }
+    }
+
+    private SyncSummary toLockedFile(Path out, boolean resume, SyncIdentity identity)
+            throws IOException, ResumeException {
         CheckpointFile checkpoints = CheckpointFile.besides(out);
         String salt;
         Optional<SyncState> from;
@@ -110,7 +132,9 @@ public final class SyncJob {
             salt = checkpoint.configSalt();
             from = Optional.of(checkpoint.state());
             try {
-                file = AtomicFileOutput.resume(out, checkpoint.outputPosition());
+                file = AtomicFileOutput.resume(out, checkpoint.outputPosition(), checkpoint.outputDigest()
+                        .orElseThrow(() -> new IOException("the checkpoint " + checkpoints.path() + " holds no digest"
+                                + " of " + out + ".partial; run without --resume to start over")));
             } catch (IOException e) {
                 throw new ResumeException(e.getMessage(), e);
             }
@@ -123,8 +147,11 @@ public final class SyncJob {
             file = AtomicFileOutput.create(out);
         }
         String digest = identity.configDigest(salt);
-        Checkpointer saver = state -> checkpoints.write(
-                new Checkpoint(identity.pluginId(), identity.types(), salt, digest, file.sync(), state));
+        Checkpointer saver = state -> {
+            long position = file.sync();
+            checkpoints.write(new Checkpoint(identity.pluginId(), identity.types(), salt, digest, position,
+                    Optional.of(file.contentDigest()), state));
+        };
         boolean committed = false;
         try {
             SyncSummary summary = engine().run(new JsonLinesSyncWriter(file.stream()), saver, from);

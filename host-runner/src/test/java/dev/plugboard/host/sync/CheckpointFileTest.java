@@ -38,7 +38,8 @@ class CheckpointFileTest {
                         new Listing.Resources("project", Optional.of(team.ref())), Optional.empty()),
                 new SyncState.PageEntry(WalkKey.of(1, 2), new Listing.Resources("user", Optional.empty()),
                         Optional.of("next"))), 1234, 55, 60, 2, 1);
-        Checkpoint checkpoint = new Checkpoint("fake", List.of("org", "team"), "salt", "digest", 987, state);
+        Checkpoint checkpoint = new Checkpoint("fake", List.of("org", "team"), "salt", "digest", 987,
+                java.util.Optional.of("abc123"), state);
         CheckpointFile file = new CheckpointFile(dir.resolve("x.checkpoint.json"));
 
         file.write(checkpoint);

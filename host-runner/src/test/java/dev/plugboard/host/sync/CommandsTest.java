@@ -246,4 +246,39 @@ class CommandsTest {
         assertThat(run("report", "fake", "members", "--config", hostile.toString(), "--param", "limit=20",
                 "--format", "jsonl").out()).contains("\"name\":\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"");
     }
+
+    @Test
+    void outIsNeverTheConfigNorADirectoryDashIsStdoutAndAFullDeviceIsItsOwnExitCode() throws Exception {
+        CliRun onConfig = run("sync", "fake", "--config", config.toString(), "--out", config.toString());
+        assertThat(onConfig.exitCode()).isEqualTo(2);
+        assertThat(onConfig.err()).isEqualTo("plugboard: --out " + config + " is the file this command reads ("
+                + config + "): writing it would replace it; name another file\n");
+        assertThat(Files.readString(config)).isEqualTo("{\"token\": \"tok-123456\"}");
+
+        CliRun onDirectory = run("sync", "fake", "--config", config.toString(), "--out", work.toString());
+        assertThat(onDirectory.exitCode()).isEqualTo(2);
+        assertThat(onDirectory.err()).isEqualTo("plugboard: --out: " + work + " is a directory: name a file to write,"
+                + " such as " + work.resolve("out") + "\n");
+
+        CliRun dash = run("sync", "fake", "--config", config.toString(), "--out", "-", "--quiet");
+        assertThat(dash.exitCode()).isZero();
+        assertThat(SyncTesting.withoutDuration(dash.out())).isEqualTo(SyncEngineTest.SMALL_SYNC);
+        assertThat(work.resolve("-")).doesNotExist();
+
+        Path sync = work.resolve("s.jsonl");
+        assertThat(run("sync", "fake", "--config", config.toString(), "--out", sync.toString(), "-q").exitCode()).isZero();
+        CliRun accessOnInput = run("access", "--sync", sync.toString(), "--out", sync.toString());
+        assertThat(accessOnInput.exitCode()).isEqualTo(2);
+        assertThat(accessOnInput.err()).startsWith("plugboard: --out " + sync + " is the file this command reads");
+
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full here");
+        CliRun full = run("sync", "fake", "--config", config.toString(), "--out", "/dev/full", "-q");
+        assertThat(full.exitCode()).isEqualTo(6);
+        assertThat(full.err()).isEqualTo("plugboard: cannot write the sync to /dev/full: No space left on device\n");
+        assertThat(Files.isRegularFile(Path.of("/dev/full"))).isFalse();
+        CliRun report = run("report", "fake", "members", "--config", config.toString(), "--param", "limit=3",
+                "--out", "/dev/full");
+        assertThat(report.exitCode()).isEqualTo(6);
+        assertThat(report.err()).isEqualTo("plugboard: cannot write /dev/full: No space left on device\n");
+    }
 }
