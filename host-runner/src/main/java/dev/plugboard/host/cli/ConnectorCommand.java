@@ -1,6 +1,7 @@
 package dev.plugboard.host.cli;
 
 import dev.plugboard.spi.ConnectorException;
+import dev.plugboard.spi.ErrorKind;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -75,8 +76,29 @@ public abstract class ConnectorCommand implements Callable<Integer> {
             try {
                 return run(session);
             } catch (ConnectorException e) {
-                throw session.failure(e, operation());
+                throw rejectedInput(session.failure(e, operation()), e);
+            } catch (HostException e) {
+                throw e.getCause() instanceof ConnectorException c ? rejectedInput(e, c) : e;
             }
         }
+    }
+
+    /**
+     * @return whether the command names what the plugin acts on (a report's parameters, an entitlement, a principal,
+     *         an account's attributes): then a plugin's NOT_FOUND or INVALID_REQUEST means the input was wrong
+     */
+    protected boolean namesItsTargets() {
+        return false;
+    }
+
+    /**
+     * Input a plugin rejects (an unknown project, a bad entitlement id, an invalid {@code --set}) exits 3, as invalid
+     * parameters, not 5: the remote system is fine, the command line needs fixing. During a sync the same kinds are
+     * the remote system's (a listing that vanished), and keep exit code 5.
+     */
+    private HostException rejectedInput(HostException failure, ConnectorException cause) {
+        boolean rejected = cause.kind() == ErrorKind.NOT_FOUND || cause.kind() == ErrorKind.INVALID_REQUEST;
+        return namesItsTargets() && rejected ? new HostException(ExitCode.INVALID_CONFIG, failure.getMessage(), cause)
+                : failure;
     }
 }

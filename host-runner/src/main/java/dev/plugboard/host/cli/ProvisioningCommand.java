@@ -35,6 +35,11 @@ abstract class ProvisioningCommand extends ConnectorCommand {
     protected abstract Function<Provisioning, CompletionStage<ProvisioningResult>> prepare(boolean dryRun);
 
     @Override
+    protected boolean namesItsTargets() {
+        return true;
+    }
+
+    @Override
     protected final void checkOptions() {
         call = prepare(dryRun.enabled());
     }

@@ -49,6 +49,11 @@ final class ReportCommand extends ConnectorCommand {
     private TableWriter.Format tableFormat;
 
     @Override
+    protected boolean namesItsTargets() {
+        return true;
+    }
+
+    @Override
     protected String operation() {
         return "report " + report;
     }

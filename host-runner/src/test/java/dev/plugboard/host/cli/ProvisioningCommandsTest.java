@@ -76,7 +76,7 @@ class ProvisioningCommandsTest {
         assertThat(pending.out()).startsWith("needs action: team 2 needs approval: an access request was created\n");
 
         CliRun unknown = run("grant", "filegrants", "--entitlement", "role:x:assigned", "--principal", "user:3");
-        assertThat(unknown.exitCode()).isEqualTo(5);
+        assertThat(unknown.exitCode()).isEqualTo(3);
         assertThat(unknown.err()).isEqualTo("plugboard: no entitlement role:x:assigned; sync to see the entitlement ids\n");
 
         CliRun malformed = run("revoke", "filegrants", "--grant", "team7");
@@ -100,7 +100,7 @@ class ProvisioningCommandsTest {
         assertThat(create.out()).isEqualTo("needs action: invitation sent to ada@example.com; the account is active once accepted\n"
                 + "  account: user:9\n  sent: POST /members/ {email: ada@example.com}\n");
         CliRun delete = run("account", "delete", "filegrants", "--account", "user:9");
-        assertThat(delete.exitCode()).isEqualTo(5);
+        assertThat(delete.exitCode()).isEqualTo(3);
         assertThat(delete.err()).isEqualTo("plugboard: this connector cannot delete accounts\n");
 
         CliRun unsplit = run("account", "create", "filegrants", "--set", "email");

@@ -96,6 +96,11 @@ public final class FakeReports implements Reports {
         if (special.isPresent()) {
             return special.get();
         }
+        if (parameters.get("teams") instanceof List<?> teams && teams.contains("nope")) {
+            // a named thing the remote system does not have, as a real plugin reports it
+            return CompletableFuture.failedFuture(new dev.plugboard.spi.ConnectorException(
+                    dev.plugboard.spi.ErrorKind.NOT_FOUND, "parameter 'teams': there is no team 'nope'"));
+        }
         int from = token.map(Integer::parseInt).orElse(0);
         int to = Math.min(rows.size(), from + 2);
         List<Row> page = rows.subList(from, to);

@@ -203,6 +203,12 @@ class CommandsTest {
         assertThat(work.resolve("x.csv")).doesNotExist();
         assertThat(work.resolve("x.csv.partial")).doesNotExist();
 
+        // input the plugin rejects is invalid input (3), not a remote failure (5)
+        CliRun unknownTeam = run("report", "fake", "members", "--config", config.toString(), "--param", "limit=2",
+                "--param", "teams=core,nope");
+        assertThat(unknownTeam.exitCode()).isEqualTo(3);
+        assertThat(unknownTeam.err()).isEqualTo("plugboard: parameter 'teams': there is no team 'nope'\n");
+
         CliRun malformed = run("report", "fake", "members", "--config", config.toString(), "--param", "limit=lots");
         assertThat(malformed.exitCode()).isEqualTo(2);
         assertThat(malformed.err()).isEqualTo("plugboard: --param limit=lots: limit must be a whole number (most rows)\n");
