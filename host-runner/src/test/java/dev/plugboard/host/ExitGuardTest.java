@@ -56,6 +56,19 @@ class ExitGuardTest {
     }
 
     @Test
+    void anErrorOnAPluginsThreadEndsTheCommandAtOnceWithAMessage() throws Exception {
+        Path config = Files.writeString(work.resolve("c.json"), "{\"token\": \"tok-123456\", \"errorIn\": \"grants\"}");
+        Path log = work.resolve("child.log");
+        Process child = start(log, "sync", "fake", "--config", config.toString(), "--quiet");
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("ended well before the 300 s call deadline").isTrue();
+        String printed = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(child.exitValue()).as(printed).isEqualTo(1);
+        assertThat(printed).endsWith("plugboard: the command ended without its result: thread 'fake-event-loop' failed"
+                + " with java.lang.OutOfMemoryError: simulated: Java heap space (a thread of a plugin: a bug in the"
+                + " plugin, or a heap too small for it; raise it with PLUGBOARD_JAVA_OPTS=-Xmx...)\n");
+    }
+
+    @Test
     void sigtermIsAnInterruptionLikeCtrlCExitStatus130AndSaysHowToResume() throws Exception {
         Path config = Files.writeString(work.resolve("c.json"), "{\"token\": \"tok-123456\", \"slowMillis\": 400}");
         Path out = work.resolve("s.jsonl");

@@ -207,7 +207,8 @@ class CommandsTest {
         CliRun unknownTeam = run("report", "fake", "members", "--config", config.toString(), "--param", "limit=2",
                 "--param", "teams=core,nope");
         assertThat(unknownTeam.exitCode()).isEqualTo(3);
-        assertThat(unknownTeam.err()).isEqualTo("plugboard: parameter 'teams': there is no team 'nope'\n");
+        assertThat(unknownTeam.err()).isEqualTo("plugboard: plugin 'fake' failed running report 'members': parameter 'teams':"
+                + " there is no team 'nope'\n");
 
         CliRun malformed = run("report", "fake", "members", "--config", config.toString(), "--param", "limit=lots");
         assertThat(malformed.exitCode()).isEqualTo(2);

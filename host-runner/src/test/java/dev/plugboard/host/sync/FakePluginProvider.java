@@ -25,7 +25,8 @@ import java.util.concurrent.CompletionStage;
  * the token, to prove masking) and {@code failOnce} (a marker file: the failure happens only while it is absent, and
  * creates it, so a resumed run with the same config succeeds), {@code hostileNames} (members and report rows named like
  * spreadsheet formulas), {@code slowMillis} (every answer that much later, from another thread) and {@code exitIn}
- * (calls {@code System.exit(0)} in the first call starting with it). Uses only the JDK and the SPI.
+ * (calls {@code System.exit(0)} in the first call starting with it), {@code errorIn} (a thread of the plugin dies of
+ * an OutOfMemoryError instead of answering that call). Uses only the JDK and the SPI.
  */
 public final class FakePluginProvider implements ConnectorProvider {
     @Override
@@ -36,7 +37,7 @@ public final class FakePluginProvider implements ConnectorProvider {
                  "properties":{"token":{"type":"string","writeOnly":true},"failOn":{"type":"string"},
                               "failOnce":{"type":"string"},
                               "hostileNames":{"type":"boolean"},"slowMillis":{"type":"integer"},
-                              "exitIn":{"type":"string"}}}""", 2);
+                              "exitIn":{"type":"string"},"errorIn":{"type":"string"}}}""", 2);
     }
 
     /** Names a remote system may hold that a spreadsheet would run as formulas (issue 14's exact examples). */
@@ -95,6 +96,19 @@ public final class FakePluginProvider implements ConnectorProvider {
             sync.completer((call, answer) -> {
                 if (call.startsWith(exitIn.get())) {
                     System.exit(0);
+                }
+                answer.run();
+            });
+        }
+        Optional<String> errorIn = config.string("errorIn");
+        if (errorIn.isPresent()) {
+            // an event loop that dies of an Error: the call it was answering never completes
+            sync.completer((call, answer) -> {
+                if (call.startsWith(errorIn.get())) {
+                    new Thread(() -> {
+                        throw new OutOfMemoryError("simulated: Java heap space");
+                    }, "fake-event-loop").start();
+                    return;
                 }
                 answer.run();
             });
