@@ -93,10 +93,12 @@ class ExitGuardTest {
 
     @Test
     void aSecondSyncToTheSameOutputIsRefusedWhileTheFirstRunsAndTheFirstCompletes() throws Exception {
-        Path config = Files.writeString(work.resolve("c.json"), "{\"token\": \"tok-123456\", \"slowMillis\": 100}");
+        Path release = work.resolve("release");
+        Path config = Files.writeString(work.resolve("c.json"), "{\"token\": \"tok-123456\", \"holdUntil\": \""
+                + release + "\"}");
         Path out = work.resolve("s.jsonl");
         Process first = start(work.resolve("first.log"), "sync", "fake", "--config", config.toString(), "--out",
-                out.toString(), "--concurrency", "1", "--quiet");
+                out.toString(), "--quiet");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(work.resolve("s.jsonl.partial")) && first.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -105,11 +107,12 @@ class ExitGuardTest {
         Process second = start(log, "sync", "fake", "--config", config.toString(), "--out", out.toString(), "--quiet");
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String printed = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(first.isAlive()).as("the first sync was still running when the second ended").isTrue();
+        assertThat(first.isAlive()).as("the first sync is held until the release file exists").isTrue();
         assertThat(second.exitValue()).as(printed).isEqualTo(6);
         assertThat(printed).isEqualTo("plugboard: another plugboard run is writing " + out + " (it holds " + out
                 + ".lock); wait until it ends, or write to another file\n");
 
+        Files.createFile(release);
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).as(Files.readString(work.resolve("first.log"))).isZero();
         assertThat(Files.readString(out)).startsWith("{\"kind\":\"resourceType\"").contains("\"kind\":\"summary\"");

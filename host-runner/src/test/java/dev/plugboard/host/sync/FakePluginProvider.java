@@ -26,7 +26,7 @@ import java.util.concurrent.CompletionStage;
  * creates it, so a resumed run with the same config succeeds), {@code hostileNames} (members and report rows named like
  * spreadsheet formulas), {@code slowMillis} (every answer that much later, from another thread) and {@code exitIn}
  * (calls {@code System.exit(0)} in the first call starting with it), {@code errorIn} (a thread of the plugin dies of
- * an OutOfMemoryError instead of answering that call). Uses only the JDK and the SPI.
+ * an OutOfMemoryError instead of answering that call) and {@code holdUntil} (grants are answered once that file exists). Uses only the JDK and the SPI.
  */
 public final class FakePluginProvider implements ConnectorProvider {
     @Override
@@ -37,7 +37,8 @@ public final class FakePluginProvider implements ConnectorProvider {
                  "properties":{"token":{"type":"string","writeOnly":true},"failOn":{"type":"string"},
                               "failOnce":{"type":"string"},
                               "hostileNames":{"type":"boolean"},"slowMillis":{"type":"integer"},
-                              "exitIn":{"type":"string"},"errorIn":{"type":"string"}}}""", 2);
+                              "exitIn":{"type":"string"},"errorIn":{"type":"string"},
+                              "holdUntil":{"type":"string"}}}""", 2);
     }
 
     /** Names a remote system may hold that a spreadsheet would run as formulas (issue 14's exact examples). */
@@ -98,6 +99,28 @@ public final class FakePluginProvider implements ConnectorProvider {
                     System.exit(0);
                 }
                 answer.run();
+            });
+        }
+        Optional<java.nio.file.Path> holdUntil = config.string("holdUntil").map(java.nio.file.Path::of);
+        if (holdUntil.isPresent()) {
+            // grants are answered only once the file exists: the test decides when the sync may end
+            sync.completer((call, answer) -> {
+                if (!call.startsWith("grants")) {
+                    answer.run();
+                    return;
+                }
+                Thread later = new Thread(() -> {
+                    while (!java.nio.file.Files.exists(holdUntil.get())) {
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    answer.run();
+                }, "fake-held-answer");
+                later.setDaemon(true);
+                later.start();
             });
         }
         Optional<String> errorIn = config.string("errorIn");
