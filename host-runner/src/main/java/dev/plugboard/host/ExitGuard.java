@@ -57,8 +57,24 @@ final class ExitGuard {
 
     /** The command has its result: the exit that follows is the host's own. */
     void finished() {
-        state.compareAndSet(State.RUNNING, State.FINISHED);
+        // a command that ends because the process is already exiting (a plugin's System.exit cancelled it) has not
+        // finished on its own: the shutdown hook reports it
+        if (!exiting()) {
+            state.compareAndSet(State.RUNNING, State.FINISHED);
+        }
         done.countDown();
+    }
+
+    /** @return whether the JVM has begun to shut down */
+    private static boolean exiting() {
+        Thread probe = new Thread(() -> { }, "plugboard-exit-probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shutdownInProgress) {
+            return true;
+        }
     }
 
     private void interrupted() {

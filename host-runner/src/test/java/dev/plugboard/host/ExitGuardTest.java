@@ -49,7 +49,8 @@ class ExitGuardTest {
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String printed = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(child.exitValue()).as(printed).isEqualTo(1);
-        assertThat(printed).isEqualTo("plugboard: the command ended without its result: something in the process (a"
+        // the sync's own shutdown work may say first that it was cancelled; this line is always there
+        assertThat(printed).contains("plugboard: the command ended without its result: something in the process (a"
                 + " plugin?) called System.exit before the command finished; exit status 1, whatever status it asked"
                 + " for\n");
         assertThat(work.resolve("s.jsonl")).doesNotExist();
