@@ -33,6 +33,21 @@ public record Checkpoint(String pluginId, List<String> types, String configSalt,
     }
 
     /**
+     * A checkpoint of output that is not a file, so without a digest of it (Kafka Connect's record offsets).
+     *
+     * @param pluginId       the plugin id
+     * @param types          the resource types walked
+     * @param configSalt     the salt of the configuration digest
+     * @param configDigest   the salted configuration digest
+     * @param outputPosition how far the output got
+     * @param state          the state at that point
+     */
+    public Checkpoint(String pluginId, List<String> types, String configSalt, String configDigest,
+                      long outputPosition, SyncState state) {
+        this(pluginId, types, configSalt, configDigest, outputPosition, Optional.empty(), state);
+    }
+
+    /**
      * Checks that this checkpoint was taken for the same sync.
      *
      * @param identity the sync about to be resumed
