@@ -63,7 +63,7 @@ final class ReportCommand extends ConnectorCommand {
     @Override
     protected void checkOptions() {
         tableFormat = output.format();
-        file = output.out(options().config(), paramsFile);
+        file = output.out(options().config().orElse(null), paramsFile);
     }
 
     @Override

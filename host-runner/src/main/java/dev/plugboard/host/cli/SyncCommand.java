@@ -52,7 +52,8 @@ final class SyncCommand extends ConnectorCommand {
 
     @Override
     protected void checkOptions() {
-        out = OutputPaths.check(java.util.Optional.ofNullable(out), "--out", options().config()).orElse(null);
+        out = OutputPaths.check(java.util.Optional.ofNullable(out), "--out", options().config().orElse(null))
+                .orElse(null);
         if (resume && out == null) {
             throw new HostException(ExitCode.USAGE, "--resume needs --out FILE: only a sync to a file can be resumed");
         }
