@@ -4,7 +4,9 @@
  * jar), finds its {@code ConnectorProvider}s and checks their descriptors, into a
  * {@link dev.plugboard.host.plugin.PluginCatalog} of {@link dev.plugboard.host.plugin.LoadedPlugin}s and
  * {@link dev.plugboard.host.plugin.PluginFailure}s. A connector is opened wrapped in {@code IsolatedConnector}: every
- * call under the plugin's class loader, a throw or a {@code null} turned into a clear failure; its wrappers forward
+ * call under the plugin's class loader, on the host's threads with a deadline
+ * ({@link dev.plugboard.host.plugin.PluginCalls}), a throw, a {@code null} or a stage that never completes turned
+ * into a clear failure; its wrappers forward
  * every SPI method ({@code IsolationWrappersTest}). It depends on no other package of the host.
  */
 package dev.plugboard.host.plugin;
