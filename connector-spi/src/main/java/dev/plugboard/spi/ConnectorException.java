@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The one failure type of the SPI. Connectors complete their stages exceptionally with it (or throw it from
  * synchronous methods). Its message is written for the person running the host: it says what failed and what to
- * fix, and never contains a secret.
+ * fix, and never contains a secret. It is final for the operation: connectors own retries (see {@link ErrorKind}),
+ * so they throw it only after their own bounded retries, and say in the message what was tried.
  */
 public class ConnectorException extends RuntimeException {
     private static final long serialVersionUID = 1L;

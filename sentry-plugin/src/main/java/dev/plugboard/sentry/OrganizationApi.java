@@ -66,7 +66,7 @@ final class OrganizationApi implements SentryApi {
 
     private CompletionStage<URI> host(SentryRequest request) {
         if (request.organization().filter(org.slug()::equals).isPresent()) {
-            return org.detail().thenApply(OrgDetail::apiHost);
+            return org.detailFirst().thenApply(OrgDetail::apiHost);
         }
         return CompletableFuture.completedFuture(baseUrl);
     }

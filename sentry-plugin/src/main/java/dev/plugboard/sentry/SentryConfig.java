@@ -21,14 +21,17 @@ import java.util.regex.Pattern;
  * @param baseUrl        the API host the first request goes to, without a trailing slash
  * @param maxConcurrency the most requests in flight, when configured
  * @param requestTimeout how long one request may take, when configured
+ * @param maxResponseMegabytes the largest answer read, in MiB after decompression, when configured
  */
 record SentryConfig(String authToken, String organization, URI baseUrl, Optional<Integer> maxConcurrency,
-                    Optional<Duration> requestTimeout) {
+                    Optional<Duration> requestTimeout, Optional<Integer> maxResponseMegabytes) {
 
     static final URI DEFAULT_BASE_URL = URI.create("https://sentry.io");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
+    /** The largest answer read when maxResponseMegabytes is not set: 32 MiB (a page of 100 full events is a few). */
+    static final int DEFAULT_MAX_RESPONSE_MEGABYTES = 32;
     private static final Set<String> KNOWN = Set.of("authToken", "organization", "baseUrl", "maxConcurrency",
-            "requestTimeoutSeconds");
+            "requestTimeoutSeconds", "maxResponseMegabytes");
 
     SentryConfig {
         Objects.requireNonNull(authToken, "authToken");
@@ -36,6 +39,7 @@ record SentryConfig(String authToken, String organization, URI baseUrl, Optional
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(maxConcurrency, "maxConcurrency");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(maxResponseMegabytes, "maxResponseMegabytes");
         if (authToken.isEmpty()) {
             throw SentryException.config("config.token-missing", "authToken is empty: set it to a Sentry auth token");
         }
@@ -63,6 +67,23 @@ record SentryConfig(String authToken, String organization, URI baseUrl, Optional
                         + d.toSeconds());
             }
         });
+        maxResponseMegabytes.ifPresent(n -> {
+            if (n < 1 || n > 1024) {
+                throw SentryException.config("config.max-response", "maxResponseMegabytes must be between 1 and 1024,"
+                        + " got " + n);
+            }
+        });
+    }
+
+    /** Without a response limit: the default applies. */
+    SentryConfig(String authToken, String organization, URI baseUrl, Optional<Integer> maxConcurrency,
+                 Optional<Duration> requestTimeout) {
+        this(authToken, organization, baseUrl, maxConcurrency, requestTimeout, Optional.empty());
+    }
+
+    /** @return the largest answer read, in bytes after decompression */
+    long maxResponseBytes() {
+        return maxResponseMegabytes.orElse(DEFAULT_MAX_RESPONSE_MEGABYTES) * 1024L * 1024L;
     }
 
     /**
@@ -94,7 +115,9 @@ record SentryConfig(String authToken, String organization, URI baseUrl, Optional
         Optional<Integer> concurrency = config.integer("maxConcurrency").map(n -> (int) Math.max(Integer.MIN_VALUE,
                 Math.min(Integer.MAX_VALUE, n)));
         Optional<Duration> timeout = config.integer("requestTimeoutSeconds").map(Duration::ofSeconds);
-        return new SentryConfig(token, org, uri, concurrency, timeout);
+        Optional<Integer> maxResponse = config.integer("maxResponseMegabytes").map(n -> (int) Math.max(
+                Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)));
+        return new SentryConfig(token, org, uri, concurrency, timeout, maxResponse);
     }
 
     private static URI checkBaseUrl(URI uri) {
@@ -126,6 +149,7 @@ record SentryConfig(String authToken, String organization, URI baseUrl, Optional
     @Override
     public String toString() {
         return "SentryConfig[authToken=****, organization=" + organization + ", baseUrl=" + baseUrl
-                + ", maxConcurrency=" + maxConcurrency + ", requestTimeout=" + requestTimeout + "]";
+                + ", maxConcurrency=" + maxConcurrency + ", requestTimeout=" + requestTimeout
+                + ", maxResponseMegabytes=" + maxResponseMegabytes + "]";
     }
 }

@@ -154,7 +154,9 @@ class SentryClientWireMockTest {
                 .withHeader("Location", "https://sentry.example.com/api/0/organizations/acme/")));
         ConnectorException e = usersFail();
         assertEquals(ErrorKind.CONFIG, e.kind());
-        assertEquals("Sentry answered GET " + base + ORG + " with a redirect (301 to"
+        // issue 14: a failure of the organization detail says so, whatever listing needed it
+        assertEquals("reading the organization detail (once, before anything else) failed: Sentry answered GET "
+                + base + ORG + " with a redirect (301 to"
                 + " https://sentry.example.com/api/0/organizations/acme/); the connector does not follow redirects"
                 + " with the token: set baseUrl to the final API host.", e.getMessage());
     }
@@ -210,7 +212,8 @@ class SentryClientWireMockTest {
                 .withBody("<html><body>Sign in with your company account</body></html>")));
         ConnectorException e = usersFail();
         assertEquals(ErrorKind.CONFIG, e.kind());
-        assertEquals(base + ORG + " answered 200 with text/html, not JSON: check baseUrl (it should be the Sentry URL,"
+        assertEquals("reading the organization detail (once, before anything else) failed: " + base + ORG
+                + " answered 200 with text/html, not JSON: check baseUrl (it should be the Sentry URL,"
                 + " e.g. https://sentry.io)", e.getMessage());
         assertEquals(1, ctx.totalRequests(), "not retried");
         assertEquals(List.of(), ctx.retries());

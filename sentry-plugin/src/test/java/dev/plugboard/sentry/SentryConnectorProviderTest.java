@@ -56,7 +56,8 @@ class SentryConnectorProviderTest {
         assertEquals(List.of("authToken", "organization"), toList(schema.path("required")));
         List<String> props = new ArrayList<>();
         schema.path("properties").fieldNames().forEachRemaining(props::add);
-        assertEquals(List.of("authToken", "organization", "baseUrl", "maxConcurrency", "requestTimeoutSeconds"), props);
+        assertEquals(List.of("authToken", "organization", "baseUrl", "maxConcurrency", "requestTimeoutSeconds",
+                "maxResponseMegabytes"), props);
         for (String p : props) {
             assertFalse(schema.path("properties").path(p).path("description").asText().isBlank(), p);
         }

@@ -90,8 +90,8 @@ class SimulatorFaultTest {
         String msg = e.getMessage();
         assertTrue(msg.startsWith("Sentry answered 500, errorId "), msg);
         assertTrue(msg.endsWith(" to GET " + sim.baseUrl() + "/api/0/organizations/" + sim.organization()
-                + "/teams/; gave up after 4 attempts (HTTP 500, HTTP 500, HTTP 500, HTTP 500). Sentry may be down or"
-                + " overloaded: try again later."), msg);
+                + "/teams/; gave up after 4 attempts (HTTP 500, HTTP 500, HTTP 500, HTTP 500), the most the connector"
+                + " makes for one request. Sentry may be down or overloaded: try again later."), msg);
     }
 
     @Test
@@ -102,7 +102,8 @@ class SimulatorFaultTest {
         assertEquals("remote.malformed-response", ((SentryException) e).code());
         assertTrue(e.getMessage().startsWith("Sentry answered 200 with a body that is not valid JSON ("), e.getMessage());
         assertTrue(e.getMessage().endsWith("/projects/; gave up after 4 attempts (malformed JSON, malformed JSON,"
-                + " malformed JSON, malformed JSON). Sentry may be down or overloaded: try again later."),
+                + " malformed JSON, malformed JSON), the most the connector makes for one request. Sentry may be down"
+                + " or overloaded: try again later."),
                 e.getMessage());
     }
 

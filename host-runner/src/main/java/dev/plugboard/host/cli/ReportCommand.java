@@ -9,9 +9,7 @@ import dev.plugboard.host.output.TableWriter;
 import dev.plugboard.host.report.ParameterException;
 import dev.plugboard.host.report.ReportParameters;
 import dev.plugboard.host.report.ReportRunner;
-import dev.plugboard.host.runtime.Delayer;
 import dev.plugboard.host.runtime.Retrier;
-import dev.plugboard.host.runtime.RetryPolicy;
 import dev.plugboard.spi.Column;
 import dev.plugboard.spi.ColumnType;
 import dev.plugboard.spi.ReportDefinition;
@@ -69,9 +67,8 @@ final class ReportCommand extends ConnectorCommand {
     @Override
     protected int run(ConnectorSession session) {
         Path out = file.orElse(null);
-        Retrier retrier = new Retrier(RetryPolicy.defaults(), Delayer.system(), Math::random,
-                (what, attempt, delay, cause) -> err().println("retrying " + what + " in " + delay.toMillis()
-                        + " ms: " + session.config().masker().mask(cause.getMessage())));
+        // Connectors own retries (ErrorKind): a failure that reaches the host is final for this run.
+        Retrier retrier = Retrier.none();
         ReportRunner runner = new ReportRunner(session.plugin().id(), session.reports(), retrier);
         ReportDefinition definition;
         try {

@@ -2,11 +2,9 @@ package dev.plugboard.host.cli;
 
 import dev.plugboard.host.output.OutputInUseException;
 import dev.plugboard.host.output.OutputTarget;
-import dev.plugboard.host.runtime.Delayer;
 import dev.plugboard.host.runtime.HostContext;
 import dev.plugboard.host.runtime.RequestCounter;
 import dev.plugboard.host.runtime.Retrier;
-import dev.plugboard.host.runtime.RetryPolicy;
 import dev.plugboard.host.sync.CheckpointFile;
 import dev.plugboard.host.sync.ResumeException;
 import dev.plugboard.host.sync.SyncJob;
@@ -65,7 +63,8 @@ final class SyncCommand extends ConnectorCommand {
         HostContext context = session.context();
         RequestCounter requests = context.requests();
         SyncStats stats = new SyncStats(requests::requests, requests::retries, requests::status);
-        Retrier retrier = new Retrier(RetryPolicy.defaults(), Delayer.system(), Math::random, stats);
+        // Connectors own retries (ErrorKind): a failure that reaches the host is final for this run.
+        Retrier retrier = Retrier.none();
         SyncOptions syncOptions = SyncOptions.of(session.limits().maxConcurrency()).withTypes(types)
                 .withLookahead(SyncOptions.lookaheadFor(Runtime.getRuntime().maxMemory()))
                 .withCancellation(context.cancellation());

@@ -11,6 +11,10 @@ import java.util.function.Supplier;
 /**
  * Runs a plugin call and retries it per a {@link RetryPolicy} when it fails with a retryable
  * {@link ConnectorException}. Waits through a {@link Delayer}, never by blocking a thread. Thread-safe.
+ *
+ * <p>The plugboard commands use {@link #none()}: connectors own the retries of their remote calls (see
+ * {@link dev.plugboard.spi.ErrorKind}), so a failure that reaches the host is final for the run, and one failing
+ * request is never retried twice over (once by the connector, then again per host attempt).
  */
 public final class Retrier {
     private final RetryPolicy policy;

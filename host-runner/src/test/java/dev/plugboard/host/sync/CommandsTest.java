@@ -96,6 +96,22 @@ class CommandsTest {
     }
 
     @Test
+    void aRetryableFailureIsFinalForTheHostBecauseConnectorsOwnRetries() throws Exception {
+        Path out = work.resolve("s.jsonl");
+        Path failing = Files.writeString(work.resolve("f.json"), "{\"token\": \"tok-123456\", \"failOn\": \"grants"
+                + " user:2 -\", \"failKind\": \"UNAVAILABLE\"}");
+
+        CliRun first = run("sync", "fake", "--config", failing.toString(), "--out", out.toString(), "--quiet");
+
+        // one call, no host retry: no "(gave up after 5 attempts)" on top of the connector's own retries
+        assertThat(first.exitCode()).isEqualTo(5);
+        assertThat(first.err()).isEqualTo("plugboard: plugin fake failed listing grants of user:2: token **** may not"
+                + " list grants user:2 -\nThe sync so far is kept in " + out + ".partial; once the cause is fixed,"
+                + " run the same command with --resume to continue it (a new token is fine; other changed settings start"
+                + " the sync afresh).\n");
+    }
+
+    @Test
     void syncUsageErrors() {
         CliRun resumeToStdout = run("sync", "fake", "--config", config.toString(), "--resume");
         assertThat(resumeToStdout.exitCode()).isEqualTo(2);

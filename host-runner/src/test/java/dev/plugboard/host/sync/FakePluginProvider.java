@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * The test plugin the CLI tests load from a jar: {@link FakeResourceSync#small()} and {@link FakeReports#standard()}.
  * Config: {@code token} (secret); optional {@code failOn} (a call that fails with PERMISSION, its message holding
- * the token, to prove masking) and {@code failOnce} (a marker file: the failure happens only while it is absent, and
+ * the token, to prove masking; {@code failKind} names another ErrorKind) and {@code failOnce} (a marker file: the failure happens only while it is absent, and
  * creates it, so a resumed run with the same config succeeds), {@code hostileNames} (members and report rows named like
  * spreadsheet formulas), {@code slowMillis} (every answer that much later, from another thread) and {@code exitIn}
  * (calls {@code System.exit(0)} in the first call starting with it), {@code errorIn} (a thread of the plugin dies of
@@ -35,7 +35,7 @@ public final class FakePluginProvider implements ConnectorProvider {
                 Set.of(Capability.RESOURCE_SYNC, Capability.REPORTS), Optional.empty(), """
                 {"type":"object","required":["token"],"additionalProperties":false,
                  "properties":{"token":{"type":"string","writeOnly":true},"failOn":{"type":"string"},
-                              "failOnce":{"type":"string"},
+                              "failOnce":{"type":"string"},"failKind":{"type":"string"},
                               "hostileNames":{"type":"boolean"},"slowMillis":{"type":"integer"},
                               "exitIn":{"type":"string"},"errorIn":{"type":"string"},
                               "holdUntil":{"type":"string"}}}""", 2);
@@ -72,9 +72,10 @@ public final class FakePluginProvider implements ConnectorProvider {
         String token = config.string("token").orElseThrow();
         Optional<String> failOn = config.string("failOn");
         Optional<java.nio.file.Path> failOnce = config.string("failOnce").map(java.nio.file.Path::of);
+        ErrorKind failKind = config.string("failKind").map(ErrorKind::valueOf).orElse(ErrorKind.PERMISSION);
         FakeResourceSync sync = FakeResourceSync.small().failures(call -> failOn.filter(call::equals)
                 .filter(c -> failOnce.map(FakePluginProvider::firstTime).orElse(true))
-                .map(c -> new ConnectorException(ErrorKind.PERMISSION, "token " + token + " may not list " + c)));
+                .map(c -> new ConnectorException(failKind, "token " + token + " may not list " + c)));
         FakeReports reports = FakeReports.standard();
         long slow = config.integer("slowMillis").orElse(0L);
         if (slow > 0) {

@@ -37,12 +37,24 @@ import java.util.function.Function;
  *   <li>no 429 asked to wait.</li>
  * </ul>
  * Otherwise it waits for a request to finish or for the window's reset (plus a small margin for clock skew).
- * Waiting requests of one endpoint never hold back those of another. Thread-safe; timers come from the caller.
+ * Waiting requests of one endpoint never hold back those of another. Every wait is bounded: a window's reset is
+ * believed at most a window ({@link Waits#LONGEST_WINDOW} in production) ahead (a server clock ahead of ours, or an absurd reset, waits a
+ * window at most), and waits longer than the announce threshold are told to the {@link Notice} (the connector
+ * logs them and shows them as status). Thread-safe; timers come from the caller.
  */
 public final class RateLimitPacer {
     /** Schedules a task after a delay (the connector's event loop timers). */
     public interface Timers {
         void schedule(Duration delay, Runnable task);
+    }
+
+    /** Told when requests to an endpoint must wait for its rate-limit window longer than the announce threshold. */
+    public interface Notice {
+        /**
+         * @param endpoint the endpoint's operation name
+         * @param wait     how long its requests wait
+         */
+        void waiting(String endpoint, Duration wait);
     }
 
     /** What one response's rate-limit headers said. */
@@ -81,14 +93,7 @@ public final class RateLimitPacer {
         }
 
         private static Optional<Instant> epochSeconds(String v) {
-            if (v == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(Instant.ofEpochMilli(Math.round(Double.parseDouble(v.trim()) * 1000)));
-            } catch (NumberFormatException | java.time.DateTimeException e) {
-                return Optional.empty();
-            }
+            return Waits.epochSeconds(v);
         }
     }
 
@@ -140,6 +145,8 @@ public final class RateLimitPacer {
             synchronized (RateLimitPacer.this) {
                 if (bucket.blockedUntil == null || bucket.blockedUntil.isBefore(until)) {
                     bucket.blockedUntil = until;
+                    // The caller tells the person about a 429's wait; the pacer does not say it again.
+                    bucket.announced = until;
                 }
                 if (headers.isEmpty()) {
                     // Limited after all (by something that sends no headers): probe one at a time again.
@@ -157,6 +164,8 @@ public final class RateLimitPacer {
         Instant windowEnd;
         int concurrentCap = -1;
         Instant blockedUntil;
+        /** The wait last announced, so that one window is announced once. */
+        Instant announced;
         /** The last answer carried no rate-limit header: a self-hosted Sentry, which does not rate-limit. */
         boolean unlimited;
 
@@ -164,7 +173,8 @@ public final class RateLimitPacer {
             unlimited = h.isEmpty();
             h.limit().ifPresent(l -> limit = l);
             if (h.reset().isPresent() && h.remaining().isPresent()) {
-                Instant reset = h.reset().get();
+                // A reset further away than Sentry's longest window is a clock ahead of ours: wait at most a window.
+                Instant reset = Waits.credibleReset(h.reset().get(), clock.instant(), longestWindow);
                 int rem = h.remaining().getAsInt();
                 if (windowEnd == null || reset.isAfter(windowEnd)) {
                     windowEnd = reset;
@@ -212,6 +222,10 @@ public final class RateLimitPacer {
     private final Timers timers;
     private final Duration resetMargin;
     private final Cancellation cancellation;
+    private final Duration announceAfter;
+    private final Duration maxWait;
+    private final Duration longestWindow;
+    private final Notice notice;
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
     private final Map<String, Bucket> buckets = new HashMap<>();
     private int inFlight;
@@ -220,6 +234,24 @@ public final class RateLimitPacer {
     private boolean closed;
 
     public RateLimitPacer(int maxConcurrency, Clock clock, Timers timers, Duration resetMargin, Cancellation cancellation) {
+        this(maxConcurrency, clock, timers, resetMargin, cancellation, Duration.ofDays(1), Duration.ofDays(1),
+                Waits.LONGEST_WINDOW, (endpoint, wait) -> {
+                });
+    }
+
+    /**
+     * @param maxConcurrency the most requests in flight
+     * @param clock          the host's clock
+     * @param timers         the event loop's timers
+     * @param resetMargin    how long after a window's end the next request goes
+     * @param cancellation   the host's cancellation
+     * @param announceAfter  window waits longer than this are told to {@code notice}, once per window
+     * @param maxWait        a request that would wait longer than this fails as RATE_LIMITED instead
+     * @param longestWindow  a window's reset is believed at most this far ahead
+     * @param notice         told about long waits
+     */
+    public RateLimitPacer(int maxConcurrency, Clock clock, Timers timers, Duration resetMargin, Cancellation cancellation,
+                          Duration announceAfter, Duration maxWait, Duration longestWindow, Notice notice) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1");
         }
@@ -228,6 +260,10 @@ public final class RateLimitPacer {
         this.timers = timers;
         this.resetMargin = resetMargin;
         this.cancellation = cancellation;
+        this.announceAfter = announceAfter;
+        this.maxWait = maxWait;
+        this.longestWindow = longestWindow;
+        this.notice = notice;
     }
 
     /**
@@ -290,8 +326,25 @@ public final class RateLimitPacer {
                                 p.release(Headers.NONE);
                             }
                         });
-                    } else if (!wait.equals(Instant.MAX) && (earliest == null || wait.isBefore(earliest))) {
-                        earliest = wait;
+                    } else if (!wait.equals(Instant.MAX)) {
+                        Duration left = Duration.between(now, wait);
+                        if (left.compareTo(maxWait) > 0) {
+                            it.remove();
+                            ConnectorException tooLong = new ConnectorException(ErrorKind.RATE_LIMITED, "Sentry asked"
+                                    + " to wait " + Waits.describe(left) + " before the next request to " + w.endpoint
+                                    + ", longer than the " + Waits.describe(maxWait) + " the connector waits: try"
+                                    + " again later.", Optional.of(left), null);
+                            actions.add(() -> w.future.completeExceptionally(tooLong));
+                            continue;
+                        }
+                        if (earliest == null || wait.isBefore(earliest)) {
+                            earliest = wait;
+                        }
+                        if (left.compareTo(announceAfter) > 0 && !wait.equals(b.announced)) {
+                            b.announced = wait;
+                            String endpoint = w.endpoint;
+                            actions.add(() -> notice.waiting(endpoint, left));
+                        }
                     }
                 }
                 if (earliest != null && (timerAt == null || earliest.isBefore(timerAt))) {

@@ -12,24 +12,17 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.net.ssl.SSLException;
 
 /**
  * The one way the plugin talks to Sentry: a request that is paced ({@link RateLimitPacer}), retried
@@ -51,11 +44,25 @@ public final class SentryClient {
     private final ObjectMapper json;
     private final String authorization;
     private final long timeoutMillis;
+    private final long maxResponseBytes;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
+    /**
+     * @param web              the web client
+     * @param pacer            decides when each request may go
+     * @param timers           the event loop's timers
+     * @param context          the host's context (clock, cancellation, progress, logger)
+     * @param tuning           retry and waiting bounds
+     * @param errors           maps Sentry's refusals
+     * @param json             reads bodies
+     * @param token            the auth token
+     * @param timeout          how long one request may take
+     * @param maxResponseBytes the largest body read, after decompression; larger answers fail the call
+     */
     public SentryClient(WebClient web, RateLimitPacer pacer, RateLimitPacer.Timers timers, ConnectorContext context,
-                 Tuning tuning, SentryErrors errors, ObjectMapper json, String token, Duration timeout) {
+                        Tuning tuning, SentryErrors errors, ObjectMapper json, String token, Duration timeout,
+                        long maxResponseBytes) {
         this.web = web;
         this.pacer = pacer;
         this.timers = timers;
@@ -65,6 +72,7 @@ public final class SentryClient {
         this.json = json;
         this.authorization = "Bearer " + token;
         this.timeoutMillis = Math.max(1, timeout.toMillis());
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     /** @return the failure of every call cut short by {@link #close()} */
@@ -83,6 +91,21 @@ public final class SentryClient {
         pending.clear();
         for (CompletableFuture<?> f : cut) {
             f.completeExceptionally(closedException());
+        }
+    }
+
+    /**
+     * Fails every call not yet complete with INTERNAL naming the error: called when the event loop met an
+     * {@link Error} (out of memory, say) outside a call, so that the command ends instead of waiting for answers
+     * that will never come.
+     *
+     * @param error what happened
+     */
+    public void fatal(Throwable error) {
+        List<CompletableFuture<?>> cut = new ArrayList<>(pending);
+        pending.clear();
+        for (CompletableFuture<?> f : cut) {
+            f.completeExceptionally(Failures.fatal(error, "the connector's event loop"));
         }
     }
 
@@ -177,6 +200,8 @@ public final class SentryClient {
         private final List<String> tried = new ArrayList<>();
         private int attempt = 1;
         private int rateLimitWaits;
+        /** The time this call has spent waiting (backoff and rate-limit windows), bounded by the call budget. */
+        private Duration waited = Duration.ZERO;
 
         Attempt(URI apiHost, SentryRequest request, Optional<String> cursor, Reader<T> reader) {
             this.method = HttpMethod.valueOf(request.method());
@@ -236,7 +261,8 @@ public final class SentryClient {
             var req = web.requestAbs(method, url)
                     .putHeader("Authorization", authorization)
                     .putHeader("Accept", "application/json")
-                    .timeout(timeoutMillis);
+                    .timeout(timeoutMillis)
+                    .as(CappedBody.codec(maxResponseBytes));
             var sent = jsonBody.isPresent()
                     ? req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(jsonBody.get()))
                     : req.send();
@@ -247,12 +273,21 @@ public final class SentryClient {
                         onResponse(permit, ar.result());
                     } else {
                         permit.abandon();
-                        onFailure(classify(ar.cause(), apiHost, timeoutMillis));
+                        Optional<Error> error = Failures.error(ar.cause());
+                        if (error.isPresent()) {
+                            // Never retried: an out-of-memory error would repeat on every attempt.
+                            fail(Failures.fatal(error.get(), describe));
+                            return;
+                        }
+                        onFailure(Failures.classify(ar.cause(), apiHost, timeoutMillis, maxResponseBytes));
                     }
                 } catch (RuntimeException e) {
                     permit.abandon();
                     result.completeExceptionally(new SentryException(ErrorKind.INTERNAL, "internal", errors.redact(
                             "bug while handling the answer to " + describe + ": " + e), Optional.empty(), null));
+                } catch (Error e) {
+                    permit.abandon();
+                    fail(Failures.fatal(e, describe));
                 }
             });
         }
@@ -286,7 +321,7 @@ public final class SentryClient {
                 return;
             }
             if (status >= 200 && status < 300 && !body.isEmpty()) {
-                Optional<String> notJson = notJson(response.getHeader("Content-Type"));
+                Optional<String> notJson = Failures.notJson(response.getHeader("Content-Type"));
                 if (notJson.isPresent()) {
                     int q = url.indexOf('?');
                     fail(new SentryException(ErrorKind.CONFIG, "config.not-sentry", errors.redact(
@@ -312,31 +347,51 @@ public final class SentryClient {
         private void onRateLimited(RateLimitPacer.Permit permit, HttpResponse<Buffer> response,
                                    RateLimitPacer.Headers headers) {
             Instant now = context.clock().instant();
-            Optional<Instant> retryAfter = retryAfter(response.getHeader("Retry-After"), now);
+            // Absurd times (1e308, Infinity, negative, garbage) count as not said; a reset further than Sentry's
+            // longest window is a clock ahead of ours: every wait below is bounded.
+            Optional<Instant> retryAfter = Waits.retryAfter(response.getHeader("Retry-After"), now);
             boolean windowSpent = headers.remaining().isEmpty() || headers.remaining().getAsInt() == 0;
             Instant until = retryAfter
-                    .or(() -> windowSpent ? headers.reset().map(r -> r.plus(tuning.resetMargin())) : Optional.empty())
+                    .or(() -> windowSpent ? headers.reset().map(r -> Waits.credibleReset(r, now, tuning.longestWindow())
+                            .plus(tuning.resetMargin())) : Optional.empty())
                     .filter(u -> u.isAfter(now))
                     // No time, or a time already past (our clock ahead of Sentry's): back off as for a 5xx, so
                     // the waits are not all spent at once on a window that is, for Sentry, still closed.
                     .orElseGet(() -> now.plus(tuning.retryPolicy().backoff(rateLimitWaits + 1,
                             ThreadLocalRandom.current()::nextDouble)));
-            permit.rateLimited(headers, until);
             Duration wait = Duration.between(now, until);
+            boolean tooLong = wait.compareTo(tuning.maxRateLimitWait()) > 0;
+            boolean overBudget = waited.plus(wait).compareTo(tuning.callBudget()) > 0;
+            permit.rateLimited(headers, tooLong ? now.plus(tuning.maxRateLimitWait()) : until);
             tried.add("429");
-            if (rateLimitWaits < tuning.rateLimitWaits() && wait.compareTo(tuning.maxRateLimitWait()) <= 0) {
+            if (rateLimitWaits < tuning.rateLimitWaits() && !tooLong && !overBudget) {
                 rateLimitWaits++;
+                waited = waited.plus(wait);
                 context.progress().requestRetried("429");
-                context.logger().debug("Sentry rate-limited " + operation + "; waiting " + wait.toMillis() + " ms");
+                announce("Sentry rate-limited " + operation + "; waiting " + Waits.describe(wait)
+                        + " for its rate-limit window", wait);
                 next();
                 return;
             }
             String detail = errors.detail(response.bodyAsString());
+            String why = tooLong ? ", next window in " + wait.toSeconds() + " s, more than the "
+                    + Waits.describe(tuning.maxRateLimitWait()) + " the connector waits"
+                    : overBudget ? ", " + Waits.describe(waited) + " waited, and the connector waits at most "
+                    + Waits.describe(tuning.callBudget()) + " for one request" : "";
             fail(new SentryException(ErrorKind.RATE_LIMITED, "remote.rate-limited", "Sentry kept rate-limiting "
-                    + describe + " (" + rateLimitWaits + " waits for the rate-limit window"
-                    + (wait.compareTo(tuning.maxRateLimitWait()) > 0 ? ", next window in " + wait.toSeconds() + " s"
-                    : "") + (detail.isEmpty() ? "" : "; Sentry said: " + detail) + "). Try again later or lower"
+                    + describe + " (" + rateLimitWaits + " waits for the rate-limit window" + why
+                    + (detail.isEmpty() ? "" : "; Sentry said: " + detail) + "). Try again later or lower"
                     + " maxConcurrency.", Optional.of(wait), null));
+        }
+
+        /** Logs a wait: as a warning and a status line when it is long enough for a person to notice. */
+        private void announce(String message, Duration wait) {
+            if (wait.compareTo(tuning.announceAfter()) > 0) {
+                context.logger().warn(message);
+                context.progress().status(message);
+            } else {
+                context.logger().debug(message);
+            }
         }
 
         private void onFailure(Failure failure) {
@@ -357,18 +412,22 @@ public final class SentryClient {
                         + " effect: check in Sentry, or run the operation again (it is idempotent).")));
                 return;
             }
-            if (tuning.retryPolicy().mayRetry(attempt)) {
-                Duration delay = tuning.retryPolicy().backoff(attempt, ThreadLocalRandom.current()::nextDouble);
+            Duration delay = tuning.retryPolicy().backoff(attempt, ThreadLocalRandom.current()::nextDouble);
+            if (tuning.retryPolicy().mayRetry(attempt) && waited.plus(delay).compareTo(tuning.callBudget()) <= 0) {
                 attempt++;
+                waited = waited.plus(delay);
                 context.progress().requestRetried(failure.reason());
-                context.logger().debug("retrying " + operation + " after " + failure.reason() + " in "
-                        + delay.toMillis() + " ms");
+                announce("retrying " + operation + " after " + failure.reason() + " in " + Waits.describe(delay),
+                        delay);
                 timers.schedule(delay, this::next);
                 return;
             }
+            // The connector owns retries (see ErrorKind): this failure is final for this run, the host does not
+            // send the request again.
             fail(new SentryException(ErrorKind.UNAVAILABLE, failure.code(), errors.redact(failure.description()
                     + " to " + describe + "; gave up after " + tried.size() + " attempts ("
-                    + String.join(", ", tried) + "). Sentry may be down or overloaded: try again later.")));
+                    + String.join(", ", tried) + "), the most the connector makes for one request. Sentry may be"
+                    + " down or overloaded: try again later.")));
         }
 
         private void fail(ConnectorException e) {
@@ -376,71 +435,7 @@ public final class SentryClient {
         }
     }
 
-    /**
-     * @param t             why a request got no answer
-     * @param apiHost       the host it was sent to
-     * @param timeoutMillis the request timeout, for the message
-     * @return what the failure means: a timeout, a reset or a closed connection is worth retrying; an unknown host,
-     *     a refused connection or a TLS failure is not
-     */
-    static Failure classify(Throwable t, URI apiHost, long timeoutMillis) {
-        String host = apiHost.getHost();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            String name = c.getClass().getName();
-            if (c instanceof UnknownHostException) {
-                return new Failure(false, "unknown host", "Cannot resolve the host " + host
-                        + ": check baseUrl (and DNS or proxy settings)", "host.unreachable");
-            }
-            // Before ConnectException: Netty's ConnectTimeoutException is one, and a timeout is worth retrying.
-            if (name.contains("Timeout") || c instanceof java.util.concurrent.TimeoutException) {
-                return new Failure(true, "timeout", "No answer from " + host + " within "
-                        + timeoutMillis + " ms", "remote.unavailable");
-            }
-            if (c instanceof ConnectException) {
-                return new Failure(false, "connection refused", "Cannot connect to "
-                        + apiHost.getAuthority() + " (" + c.getClass().getSimpleName()
-                        + "): check baseUrl and that Sentry is reachable from here", "host.unreachable");
-            }
-            if (c instanceof SSLException) {
-                return new Failure(false, "TLS failure", "TLS with " + host + " failed ("
-                        + c.getClass().getSimpleName() + ": " + c.getMessage() + "): check baseUrl and the"
-                        + " server certificate", "host.tls");
-            }
-        }
-        String msg = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-        String reason = msg.contains("reset") ? "connection reset" : "connection closed";
-        return new Failure(true, reason, "The connection to " + host + " failed (" + t.getClass().getSimpleName()
-                + ": " + t.getMessage() + ")", "remote.unavailable");
-    }
-
-    /**
-     * @param contentType a Content-Type header, or null
-     * @return its media type when it is present and not JSON ({@code text/html}, say), else empty
-     */
-    static Optional<String> notJson(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return Optional.empty();
-        }
-        int semi = contentType.indexOf(';');
-        String type = (semi >= 0 ? contentType.substring(0, semi) : contentType).strip().toLowerCase(Locale.ROOT);
-        return type.isEmpty() || type.contains("json") ? Optional.empty() : Optional.of(type);
-    }
-
-    private static Optional<Instant> retryAfter(String header, Instant now) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(now.plusMillis(Math.round(Double.parseDouble(header.trim()) * 1000)));
-        } catch (NumberFormatException e) {
-            try {
-                return Optional.of(ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
-            }
-        }
-    }
-
+    /** @return the cause inside completion and execution wrappers */
     public static Throwable unwrap(Throwable t) {
         while ((t instanceof java.util.concurrent.CompletionException
                 || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {

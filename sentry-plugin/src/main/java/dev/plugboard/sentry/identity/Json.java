@@ -25,9 +25,9 @@ final class Json {
         return Optional.empty();
     }
 
-    /** @return the field as text, or an INTERNAL failure naming what lacked it */
+    /** @return the field as text, or an UNAVAILABLE failure (a bad remote answer) naming what lacked it */
     static String required(JsonNode node, String field, String what) {
-        return text(node, field).filter(s -> !s.isEmpty()).orElseThrow(() -> new SentryException(ErrorKind.INTERNAL,
+        return text(node, field).filter(s -> !s.isEmpty()).orElseThrow(() -> new SentryException(ErrorKind.UNAVAILABLE,
                 "remote.unexpected-response", "Sentry's answer has " + what + " without '" + field
                 + "'; the connector cannot use it"));
     }
@@ -50,10 +50,10 @@ final class Json {
         });
     }
 
-    /** @return the node when it is an array, else an INTERNAL failure saying what was expected */
+    /** @return the node when it is an array, else an UNAVAILABLE failure (a bad remote answer) saying what was expected */
     static JsonNode array(JsonNode node, String what) {
         if (!node.isArray()) {
-            throw new SentryException(ErrorKind.INTERNAL, "remote.unexpected-response", "Sentry answered " + what
+            throw new SentryException(ErrorKind.UNAVAILABLE, "remote.unexpected-response", "Sentry answered " + what
                     + " with a JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
                     + " where a list was expected");
         }

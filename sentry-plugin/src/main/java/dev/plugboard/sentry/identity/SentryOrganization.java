@@ -7,6 +7,7 @@ import dev.plugboard.sentry.http.SentryClient;
 import dev.plugboard.sentry.http.SentryException;
 import dev.plugboard.sentry.http.SentryRequest;
 import dev.plugboard.sentry.http.SentryResponse;
+import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ConnectorLogger;
 import dev.plugboard.spi.ErrorKind;
 
@@ -97,15 +98,36 @@ public final class SentryOrganization {
                 + slug() + "'", cursor, perPage);
     }
 
+    /**
+     * @return the organization detail, as {@link #detail()}; a failure says that it was the organization detail
+     *     (read once, before any other request) that could not be read, whatever the caller was about to do
+     */
+    public CompletionStage<OrgDetail> detailFirst() {
+        return detail().handle((d, e) -> {
+            if (e == null) {
+                return d;
+            }
+            Throwable cause = SentryClient.unwrap(e);
+            if (!(cause instanceof ConnectorException ce) || ce.kind() == ErrorKind.CANCELLED) {
+                throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
+            }
+            String message = "reading the organization detail (once, before anything else) failed: "
+                    + ce.getMessage();
+            throw ce instanceof SentryException se
+                    ? new SentryException(se.kind(), se.code(), message, se.retryAfter(), se)
+                    : new ConnectorException(ce.kind(), message, ce.retryAfter(), ce);
+        });
+    }
+
     private CompletionStage<SentryResponse> list(SentryRequest request, String subject, Optional<String> cursor,
                                                  int perPage) {
-        return detail().thenCompose(d -> client.get(d.apiHost(), request.with("per_page", Integer.toString(perPage))
+        return detailFirst().thenCompose(d -> client.get(d.apiHost(), request.with("per_page", Integer.toString(perPage))
                 .about(subject), cursor));
     }
 
     private OrgDetail parseDetail(JsonNode body) {
         if (!body.isObject()) {
-            throw new SentryException(ErrorKind.INTERNAL, "remote.unexpected-response", "Sentry answered the"
+            throw new SentryException(ErrorKind.UNAVAILABLE, "remote.unexpected-response", "Sentry answered the"
                     + " organization detail of '" + slug() + "' with something other than a JSON object");
         }
         Optional<String> regionUrl = Json.text(body.path("links"), "regionUrl");

@@ -244,7 +244,7 @@ final class Remote {
         return parse(call, r);
     }
 
-    /** @return the body as JSON, or INTERNAL when it is not JSON */
+    /** @return the body as JSON, or UNAVAILABLE (a bad remote answer) when it is not JSON */
     static JsonNode parse(SentryRequest call, SentryResponse r) {
         if (!r.json().isMissingNode()) {
             return r.json();
@@ -313,7 +313,8 @@ final class Remote {
     }
 
     static ConnectorException unexpected(String what) {
-        return new ConnectorException(ErrorKind.INTERNAL, what + "; the connector cannot tell what happened");
+        // A bad remote answer, not a bug of the connector.
+        return new ConnectorException(ErrorKind.UNAVAILABLE, what + "; the connector cannot tell what happened");
     }
 
     private static JsonNode array(JsonNode node, String what) {

@@ -23,8 +23,8 @@ final class Problems {
         return new ConnectorException(ErrorKind.NOT_FOUND, message);
     }
 
-    /** @return an INTERNAL failure about an answer the report cannot read */
+    /** @return an UNAVAILABLE failure (a bad remote answer, not a bug) about an answer the report cannot read */
     static ConnectorException unexpected(String message) {
-        return new ConnectorException(ErrorKind.INTERNAL, message);
+        return new ConnectorException(ErrorKind.UNAVAILABLE, message);
     }
 }

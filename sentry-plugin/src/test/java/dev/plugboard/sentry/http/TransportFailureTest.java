@@ -17,7 +17,7 @@ class TransportFailureTest {
     private static final URI HOST = URI.create("https://sentry.example.com");
 
     private static SentryClient.Failure classify(Throwable t) {
-        return SentryClient.classify(t, HOST, 1500);
+        return Failures.classify(t, HOST, 1500, 1024 * 1024);
     }
 
     @Test
