@@ -112,7 +112,7 @@ final class SentryConnector implements Connector {
             SentryOrganization org = new SentryOrganization(client, config.organization(), config.baseUrl(),
                     logger);
             this.async = new Async(callbacks);
-            this.sync = new IdentitySync(org, async);
+            this.sync = new IdentitySync(org, async, logger);
             this.check = new SentryCheck(org, config.authToken());
             OrganizationApi api = new OrganizationApi(client, org, errors, config.baseUrl(), async);
             this.provisioning = new SentryProvisioning(api, TokenKind.of(config.authToken()),

@@ -268,6 +268,36 @@ class HostileServerTest {
         assertEquals("Sentry's answer has a member without 'id'; the connector cannot use it", e.getMessage());
     }
 
+    // ---- cursors that never end, records returned twice ----
+
+    @Test
+    void aCursorThatLoopsStopsTheListingAndNoRecordIsReturnedTwice() {
+        open(base, Optional.empty(), ctx);
+        // page 1: members 1 and 2; every later cursor: member 2 and 3, then only 3 again and again
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).atPriority(10).willReturn(okJson("[" + member(1) + ","
+                + member(2) + "]").withHeader("Link", next(1))));
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).withQueryParam("cursor", equalTo("100:1:0"))
+                .willReturn(okJson("[" + member(2) + "," + member(3) + "]").withHeader("Link", next(2))));
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).withQueryParam("cursor", equalTo("100:2:0"))
+                .willReturn(okJson("[" + member(3) + "]").withHeader("Link", next(3))));
+        Page<Resource> first = users(Optional.empty());
+        Page<Resource> second = users(first.nextToken());
+        assertEquals(List.of("1", "2"), first.items().stream().map(Resource::id).toList());
+        assertEquals(List.of("3"), second.items().stream().map(Resource::id).toList(), "member 2 is not repeated");
+        assertEquals(List.of("WARN Sentry returned 1 record(s) of the members listing again on page 2 (such as"
+                + " user:2); each is kept once"), ctx.logLines().stream().filter(l -> l.startsWith("WARN")).toList());
+        CompletionException e = assertThrows(CompletionException.class, () -> users(second.nextToken()));
+        ConnectorException ce = (ConnectorException) e.getCause();
+        assertEquals(ErrorKind.UNAVAILABLE, ce.kind());
+        assertEquals("Sentry answered page 3 of the members listing with only records it had already returned (such"
+                + " as user:3): its cursor loops. Stopped; try again later.", ce.getMessage());
+    }
+
+    private String next(int page) {
+        return "<" + base + MEMBERS + "?cursor=100:" + page + ":0>; rel=\"next\"; results=\"true\"; cursor=\"100:"
+                + page + ":0\"";
+    }
+
     // ---- construction ----
 
     @Test

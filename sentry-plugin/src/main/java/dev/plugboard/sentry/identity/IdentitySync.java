@@ -6,6 +6,7 @@ import dev.plugboard.sentry.http.Endpoint;
 import dev.plugboard.sentry.http.SentryException;
 import dev.plugboard.sentry.http.SentryResponse;
 import dev.plugboard.spi.ConnectorException;
+import dev.plugboard.spi.ConnectorLogger;
 import dev.plugboard.spi.Entitlement;
 import dev.plugboard.spi.ErrorKind;
 import dev.plugboard.spi.Grant;
@@ -55,10 +56,21 @@ public final class IdentitySync implements ResourceSync {
 
     private final SentryOrganization org;
     private final Async async;
+    private final ListingGuard guard;
 
-    public IdentitySync(SentryOrganization org, Async async) {
+    /**
+     * @param org    the organization's endpoints
+     * @param async  hands answers over off the event loop
+     * @param logger for records a listing returned twice
+     */
+    public IdentitySync(SentryOrganization org, Async async, ConnectorLogger logger) {
+        this(org, async, new ListingGuard(logger));
+    }
+
+    IdentitySync(SentryOrganization org, Async async, ListingGuard guard) {
         this.org = org;
         this.async = async;
+        this.guard = guard;
     }
 
     @Override
@@ -84,11 +96,14 @@ public final class IdentitySync implements ResourceSync {
                     yield org.detail().thenApply(d -> Page.last(d.roles().stream().map(IdentitySync::role).toList()));
                 }
                 case USER -> org.members(cursor(pageToken), Endpoint.PAGE_SIZE)
-                        .thenApply(r -> page(r, Json.array(r.json(), "the members listing"), IdentitySync::user));
+                        .thenApply(r -> guarded("members", pageToken, page(r, Json.array(r.json(),
+                                "the members listing"), IdentitySync::user)));
                 case TEAM -> org.teams(cursor(pageToken), Endpoint.PAGE_SIZE)
-                        .thenApply(r -> page(r, Json.array(r.json(), "the teams listing"), IdentitySync::team));
+                        .thenApply(r -> guarded("teams", pageToken, page(r, Json.array(r.json(),
+                                "the teams listing"), IdentitySync::team)));
                 case PROJECT -> org.projects(cursor(pageToken), Endpoint.PAGE_SIZE)
-                        .thenApply(r -> page(r, Json.array(r.json(), "the projects listing"), IdentitySync::project));
+                        .thenApply(r -> guarded("projects", pageToken, page(r, Json.array(r.json(),
+                                "the projects listing"), IdentitySync::project)));
                 default -> throw unknownType(type);
             };
         });
@@ -130,7 +145,8 @@ public final class IdentitySync implements ResourceSync {
             case TEAM -> {
                 String team = resource.profile().get("slug") instanceof String s && !s.isEmpty() ? s : resource.id();
                 yield org.teamMembers(team, cursor(pageToken), Endpoint.PAGE_SIZE)
-                        .thenApply(r -> teamGrants(resource.ref(), r));
+                        .thenApply(r -> guard.admit("members of " + resource.ref(), pageToken.isEmpty(),
+                                teamGrants(resource.ref(), r), g -> g.entitlementId() + " " + g.principal()));
             }
             case PROJECT -> {
                 noToken(PROJECT, pageToken);
@@ -243,6 +259,10 @@ public final class IdentitySync implements ResourceSync {
             }
         }
         return new Page<>(grants, r.nextCursor());
+    }
+
+    private Page<Resource> guarded(String listing, Optional<String> pageToken, Page<Resource> page) {
+        return guard.admit(listing, pageToken.isEmpty(), page, r -> r.ref().toString());
     }
 
     private static Page<Resource> page(SentryResponse r, JsonNode items, java.util.function.Function<JsonNode,
