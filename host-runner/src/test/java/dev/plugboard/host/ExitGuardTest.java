@@ -61,7 +61,7 @@ class ExitGuardTest {
         Path config = Files.writeString(work.resolve("c.json"), "{\"token\": \"tok-123456\", \"errorIn\": \"grants\"}");
         Path log = work.resolve("child.log");
         Process child = start(log, "sync", "fake", "--config", config.toString(), "--quiet");
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("ended well before the 300 s call deadline").isTrue();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("ended well before the 600 s call deadline").isTrue();
         String printed = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(child.exitValue()).as(printed).isEqualTo(1);
         assertThat(printed).endsWith("plugboard: the command ended without its result: thread 'fake-event-loop' failed"

@@ -48,8 +48,8 @@ public final class PlugboardCommand implements Runnable {
             description = "Folder of plugin jars (default: $PLUGBOARD_PLUGINS, else ./plugins).")
     private Path pluginsDir;
 
-    @Option(names = "--plugin-timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, defaultValue = "300",
-            description = "Deadline of one call into a plugin (default: 300); loading a plugin jar gets at most 20.")
+    @Option(names = "--plugin-timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, defaultValue = "600",
+            description = "Deadline of one call into a plugin (default: 600); loading a plugin jar gets at most 20.")
     private long pluginTimeoutSeconds;
 
     @Spec

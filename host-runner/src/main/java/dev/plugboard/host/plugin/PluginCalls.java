@@ -29,8 +29,11 @@ import java.util.function.Supplier;
  * that called plugins before, so threads a plugin starts during a call inherit the same daemon status as ever.
  */
 public final class PluginCalls implements AutoCloseable {
-    /** The default deadline of one call into a plugin: 5 minutes. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * The default deadline of one call into a plugin: 10 minutes, above the Sentry plugin's own worst case for one
+     * request (5 tries of 30 s and at most 5 minutes of waits).
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     private final Duration timeout;
     private final ExecutorService threads;
