@@ -17,7 +17,8 @@ public final class Main {
     /** The usage text. */
     public static final String USAGE = "usage: java -jar sentry-simulator.jar [--port N] [--seed N] [--members N] "
             + "[--teams N] [--projects N] [--latency-ms N] [--token T] [--org SLUG] [--issues-per-project N] "
-            + "[--events-per-issue N] [--no-rate-limits] [--rate-limit N --concurrency-limit N]\n"
+            + "[--events-per-issue N] [--no-rate-limits] [--rate-limit N --concurrency-limit N] "
+            + "[--events-ignore-dates]\n"
             + ControlClient.USAGE;
 
     /** What {@code --help} prints: the usage line and every option. */
@@ -115,6 +116,7 @@ public final class Main {
             String a = args[i];
             switch (a) {
                 case "--no-rate-limits" -> noRateLimits = true;
+                case "--events-ignore-dates" -> b.projectEventsIgnoreDates(true);
                 case "--help", "-h" -> throw new UsageException("help requested");
                 case "--port", "--seed", "--members", "--teams", "--projects", "--latency-ms", "--token", "--org",
                      "--issues-per-project", "--events-per-issue", "--rate-limit", "--concurrency-limit" -> {

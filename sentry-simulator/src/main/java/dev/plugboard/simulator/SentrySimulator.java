@@ -80,7 +80,7 @@ public final class SentrySimulator implements AutoCloseable {
             this.baseUrl = "http://127.0.0.1:" + server.port();
             Views views = new Views(baseUrl);
             ApiContext ctx = new ApiContext(state, views, new Paginator(baseUrl), new UsageSeries(options.seed(),
-                    now));
+                    now), options.projectEventsIgnoreDates());
             this.engine = new SimulatorEngine(SentryApi.router(ctx), views, tokens, faults, counters,
                     options.rateLimits(), options.clock(), options.latency(), state.organization(), changes);
             adapter.engine(engine);

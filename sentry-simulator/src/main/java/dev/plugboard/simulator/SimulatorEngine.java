@@ -3,8 +3,10 @@ package dev.plugboard.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.plugboard.simulator.api.Views;
 import dev.plugboard.simulator.auth.ApiToken;
+import dev.plugboard.simulator.auth.TokenKind;
 import dev.plugboard.simulator.auth.TokenRegistry;
 import dev.plugboard.simulator.faults.FaultKind;
 import dev.plugboard.simulator.faults.FaultRule;
@@ -103,7 +105,7 @@ final class SimulatorEngine {
                             String.valueOf(clock.instant().plus(limit.window()).getEpochSecond()));
                     headers.put("X-Sentry-Rate-Limit-ConcurrentLimit", String.valueOf(limit.concurrentLimit()));
                     headers.put("X-Sentry-Rate-Limit-ConcurrentRemaining", String.valueOf(limit.concurrentLimit()));
-                    return new Outcome.Respond(error(429, tooFrequent(limit)).withHeaders(headers));
+                    return new Outcome.Respond(tooMany(tooFrequent(limit)).withHeaders(headers));
                 }
                 default -> {
                     // LATENCY, MALFORMED_JSON, TRUNCATED_BODY: applied around normal handling
@@ -120,13 +122,17 @@ final class SimulatorEngine {
             return new Outcome.Respond(error(404, ApiError.NOT_FOUND));
         }
         Router.Match m = match.get();
-        String caller = request.header("Authorization").orElse("anonymous");
-        RateLimiter.Decision decision = limiter.acquire(caller, key, clock.instant());
+        String authorization = request.header("Authorization").orElse("anonymous");
+        boolean integration = TokenKind.of(authorization.replaceFirst("^(?i)bearer\\s+", "").trim())
+                == TokenKind.INTEGRATION;
+        // integration tokens are limited per organization, user tokens per user (src/sentry/ratelimits/utils.py)
+        String caller = integration ? "org:" + org.id() : authorization;
+        RateLimiter.Decision decision = limiter.acquire(caller, key, integration, clock.instant());
         ApiResponse response;
         try {
             if (decision.verdict() != RateLimiter.Verdict.ALLOWED) {
                 counters.rateLimited(key);
-                response = error(429, decision.detail());
+                response = tooMany(decision.detail());
             } else {
                 sleep(latency.plus(fault.filter(f -> f.kind() == FaultKind.LATENCY).map(SimulatorEngine::delay)
                         .orElse(Duration.ZERO)));
@@ -177,6 +183,14 @@ final class SimulatorEngine {
             body.put("errorId", String.format("%032x", (long) e.toString().hashCode()));
             return ApiResponse.json(500, views.write(body));
         }
+    }
+
+    /**
+     * A 429: the body is a bare JSON string, not {@code {"detail": ...}}, and there is no {@code Retry-After}
+     * (getsentry/sentry {@code src/sentry/middleware/ratelimit.py}).
+     */
+    private ApiResponse tooMany(String detail) {
+        return ApiResponse.json(429, views.write(TextNode.valueOf(detail)));
     }
 
     private ApiResponse error(int status, String detail) {

@@ -14,7 +14,7 @@ import java.util.Objects;
 public record SimulatorOptions(long seed, int members, int teams, int projects, int repositories,
                                int issuesPerProject, int eventsPerIssue, int feedbackPerProject, int usersPerProject,
                                String organizationSlug, String defaultToken, Clock clock, RateLimitPolicy rateLimits,
-                               Duration latency, int port, int containerThreads) {
+                               Duration latency, int port, int containerThreads, boolean projectEventsIgnoreDates) {
 
     /** The default token: an internal-integration-like token with every scope. Obviously fake. */
     public static final String DEFAULT_TOKEN = "sntryi_simulator_default_token_not_a_secret";
@@ -89,6 +89,7 @@ public record SimulatorOptions(long seed, int members, int teams, int projects, 
         b.latency = latency;
         b.port = port;
         b.containerThreads = containerThreads;
+        b.projectEventsIgnoreDates = projectEventsIgnoreDates;
         return b;
     }
 
@@ -110,6 +111,7 @@ public record SimulatorOptions(long seed, int members, int teams, int projects, 
         private Duration latency = Duration.ZERO;
         private int port = 0;
         private int containerThreads = 64;
+        private boolean projectEventsIgnoreDates;
 
         private Builder() {
         }
@@ -165,12 +167,19 @@ public record SimulatorOptions(long seed, int members, int teams, int projects, 
         /** Jetty request threads (default 64, enough for more than 25 concurrent requests). */
         public Builder containerThreads(int value) { this.containerThreads = value; return this; }
 
+        /**
+         * Makes project events ignore {@code start}, {@code end} and {@code statsPeriod} and page the whole
+         * retention, as self-hosted servers from before mid-2025 do (getsentry/sentry
+         * {@code src/sentry/api/endpoints/project_events.py} of those versions reads no date parameter).
+         */
+        public Builder projectEventsIgnoreDates(boolean value) { this.projectEventsIgnoreDates = value; return this; }
+
         /** The options. */
         public SimulatorOptions build() {
             int repos = repositories >= 0 ? repositories : 2 + projects / 10;
             return new SimulatorOptions(seed, members, teams, projects, repos, issuesPerProject, eventsPerIssue,
                     feedbackPerProject, usersPerProject, organizationSlug, defaultToken, clock, rateLimits, latency,
-                    port, containerThreads);
+                    port, containerThreads, projectEventsIgnoreDates);
         }
     }
 }

@@ -35,7 +35,7 @@ class ChurnTest {
             Map<String, String> ms = new TreeMap<>();
             for (Team t : org.teams()) {
                 for (TeamMember tm : t.members()) {
-                    ms.put(t.id() + "/" + tm.memberId(), tm.teamRole().id());
+                    ms.put(t.id() + "/" + tm.memberId(), tm.storedRole().map(r -> r.id()).orElse("null"));
                 }
             }
             Set<String> pt = new TreeSet<>();
@@ -61,10 +61,10 @@ class ChurnTest {
                     }
                     case "member-joined" -> assertThat(m.add(member)).as("joined: new " + member).isTrue();
                     case "team-member-removed" -> assertThat(ms.remove(pair)).as("removed " + pair).isNotNull();
-                    case "team-member-added" -> assertThat(ms.put(pair, c.to().orElseThrow())).as("added " + pair)
+                    case "team-member-added" -> assertThat(ms.put(pair, c.to().orElse("null"))).as("added " + pair)
                             .isNull();
-                    case "team-role-changed" -> assertThat(ms.put(pair, c.to().orElseThrow())).as("changed " + pair)
-                            .isEqualTo(c.from().orElseThrow()).isNotEqualTo(c.to().orElseThrow());
+                    case "team-role-changed" -> assertThat(ms.put(pair, c.to().orElse("null"))).as("changed " + pair)
+                            .isEqualTo(c.from().orElse("null")).isNotEqualTo(c.to().orElse("null"));
                     case "project-team-removed" -> assertThat(pt.remove(c.project().orElseThrow() + "/"
                             + c.team().orElseThrow())).isTrue();
                     case "project-team-added" -> assertThat(pt.add(c.project().orElseThrow() + "/"

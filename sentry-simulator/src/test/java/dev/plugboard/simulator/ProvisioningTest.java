@@ -62,8 +62,8 @@ class ProvisioningTest {
         HttpResponse<String> role = http.send("PUT", path, "{\"teamRole\":\"admin\"}");
         assertThat(role.body()).isEqualTo("{\"isActive\":true,\"teamRole\":\"admin\"}");
         assertThat(sim.org().team(t.slug()).orElseThrow().members().stream()
-                .filter(tm -> tm.memberId().equals(m.id())).findFirst().orElseThrow().teamRole())
-                .isEqualTo(TeamRole.ADMIN);
+                .filter(tm -> tm.memberId().equals(m.id())).findFirst().orElseThrow().storedRole())
+                .contains(TeamRole.ADMIN);
         HttpResponse<String> bad = http.send("PUT", path, "{\"teamRole\":\"boss\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).isEqualTo("{\"teamRole\":[\"\\\"boss\\\" is not a valid choice.\"]}");
@@ -106,8 +106,9 @@ class ProvisioningTest {
         HttpResponse<String> asAdmin = http.send("POST", "/api/0/organizations/sim-org/members/",
                 "{\"email\":\"new.admin@example.com\",\"orgRole\":\"admin\"}");
         assertThat(asAdmin.statusCode()).isEqualTo(400);
-        assertThat(asAdmin.body()).isEqualTo("{\"orgRole\":[\"Integration tokens are restricted to inviting new "
-                + "members with the member role only.\"]}");
+        // raised outside the serializer: a bare list (src/sentry/core/endpoints/organization_member_index.py)
+        assertThat(asAdmin.body()).isEqualTo("[\"Integration tokens are restricted to inviting new "
+                + "members with the member role only.\"]");
         Team t = ordinaryTeam();
         HttpResponse<String> invited = http.send("POST", "/api/0/organizations/sim-org/members/",
                 "{\"email\":\"new.member@example.com\",\"orgRole\":\"member\",\"teamRoles\":[{\"teamSlug\":\""
@@ -120,7 +121,7 @@ class ProvisioningTest {
         assertThat(sim.org().member(m.get("id").asText()).orElseThrow().email()).isEqualTo("new.member@example.com");
         HttpResponse<String> again = http.send("POST", "/api/0/organizations/sim-org/members/",
                 "{\"email\":\"new.member@example.com\"}");
-        assertThat(again.body()).isEqualTo("{\"email\":[\"There is an existing invite for new.member@example.com\"]}");
+        assertThat(again.body()).isEqualTo("{\"email\":[\"The user new.member@example.com has already been invited\"]}");
         HttpResponse<String> asOwner = http.as(USER).send("POST", "/api/0/organizations/sim-org/members/",
                 "{\"email\":\"new.owner@example.com\",\"orgRole\":\"owner\"}");
         assertThat(asOwner.statusCode()).isEqualTo(201);
@@ -134,10 +135,12 @@ class ProvisioningTest {
         Member m = sim.org().members().stream().filter(x -> x.orgRole() == OrgRole.MEMBER && !x.pending()
                 && !x.flags().idpRoleRestricted()).findFirst().orElseThrow();
         String path = "/api/0/organizations/sim-org/members/" + m.id() + "/";
+        // an integration token is no member: get_allowed_org_roles finds no role it may assign
+        // (src/sentry/core/endpoints/organization_member_utils.py)
         HttpResponse<String> integration = http.send("PUT", path, "{\"orgRole\":\"manager\"}");
         assertThat(integration.statusCode()).isEqualTo(400);
-        assertThat(integration.body()).isEqualTo("{\"detail\":\"Changing a member's organization role requires a "
-                + "user auth token (sntryu_).\"}");
+        assertThat(integration.body()).isEqualTo("{\"orgRole\":[\"You do not have permission to set that "
+                + "org-level role\"]}");
         HttpResponse<String> user = http.as(USER).send("PUT", path, "{\"orgRole\":\"manager\"}");
         assertThat(user.statusCode()).isEqualTo(200);
         assertThat(Http.json(user).get("orgRole").asText()).isEqualTo("manager");
@@ -147,7 +150,8 @@ class ProvisioningTest {
 
     @Test
     void removeMemberAndProjectTeamAccess() {
-        Member m = sim.org().members().get(10);
+        Member m = sim.org().members().stream().filter(x -> x.orgRole() == OrgRole.MEMBER
+                && !x.flags().idpProvisioned()).skip(5).findFirst().orElseThrow();
         assertThat(http.send("DELETE", "/api/0/organizations/sim-org/members/" + m.id() + "/", null).statusCode())
                 .isEqualTo(204);
         assertThat(sim.org().member(m.id())).isEmpty();

@@ -61,8 +61,13 @@ class SpecConformanceTest {
     static void start() throws IOException {
         Optional<Path> file = specFile();
         if (file.isEmpty()) {
-            String message = "SpecConformanceTest skipped: sentry-openapi.json not found (set -Dplugboard.shared.dir"
-                    + " or put it at ../shared or ../../shared)";
+            String where = "sentry-openapi.json not found (set -Dplugboard.shared.dir or put it at ../shared or "
+                    + "../../shared)";
+            // in CI a missing spec is a failure, never a silent pass; elsewhere the skip says why
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("SpecConformanceTest cannot run in CI: " + where);
+            }
+            String message = "SpecConformanceTest skipped: " + where;
             System.err.println(message);
             Assumptions.assumeTrue(false, message);
         }
@@ -92,11 +97,18 @@ class SpecConformanceTest {
                 .projects(10).fixedNow(Instant.parse("2025-06-15T10:00:00Z")).rateLimits(RateLimitPolicy.disabled())
                 .build())) {
             OrgSnapshot org = s.org();
-            Team team = org.teams().stream().filter(t -> !t.members().isEmpty() && !t.idpProvisioned()).findFirst()
-                    .orElseThrow();
+            Team team = org.teams().stream().filter(t -> !t.idpProvisioned() && t.members().stream()
+                    .filter(x -> org.member(x.memberId()).orElseThrow().orgRole()
+                            == dev.plugboard.simulator.model.OrgRole.MEMBER).count() >= 2).findFirst().orElseThrow();
             Project project = org.projects().stream().filter(p -> !p.teamIds().contains(team.id())).findFirst()
                     .orElseThrow();
-            String member = team.members().get(0).memberId();
+            // a plain member (a user token acts as the first owner, who may not change their own role)
+            List<String> plain = team.members().stream().filter(x -> org.member(x.memberId()).orElseThrow()
+                    .orgRole() == dev.plugboard.simulator.model.OrgRole.MEMBER).map(x -> x.memberId()).toList();
+            String member = plain.get(0);
+            // another plain member for the team role: the first becomes manager, for whom admin is stored as null,
+            // which the published spec does not allow (Sentry answers it all the same)
+            String contributor = plain.get(1);
             String joiner = org.members().stream().filter(m -> !m.pending()
                     && team.members().stream().noneMatch(tm -> tm.memberId().equals(m.id()))).findFirst()
                     .orElseThrow().id();
@@ -114,13 +126,15 @@ class SpecConformanceTest {
                     args("get", o + "members/", 200, "GET", org0 + "members/", null),
                     args("get", o + "members/{member_id}/", 200, "GET", org0 + "members/" + member + "/", null),
                     args("put", o + "members/{member_id}/", 200, "PUT", org0 + "members/" + member + "/",
-                            "{\"orgRole\":\"manager\"}"),
+                            "{\"orgRole\":\"manager\",\"teamRoles\":[{\"teamSlug\":\"" + team.slug()
+                                    + "\",\"role\":null}]}"),
                     args("post", o + "members/", 201, "POST", org0 + "members/",
                             "{\"email\":\"spec.invite@example.com\",\"orgRole\":\"member\"}"),
                     args("post", o + "members/{member_id}/teams/{team_id_or_slug}/", 201, "POST",
                             org0 + "members/" + joiner + "/teams/" + team.slug() + "/", null),
                     args("put", o + "members/{member_id}/teams/{team_id_or_slug}/", 200, "PUT",
-                            org0 + "members/" + member + "/teams/" + team.slug() + "/", "{\"teamRole\":\"admin\"}"),
+                            org0 + "members/" + contributor + "/teams/" + team.slug() + "/",
+                            "{\"teamRole\":\"admin\"}"),
                     args("delete", o + "members/{member_id}/teams/{team_id_or_slug}/", 200, "DELETE",
                             org0 + "members/" + joiner + "/teams/" + team.slug() + "/", null),
                     args("get", o + "teams/", 200, "GET", org0 + "teams/", null),

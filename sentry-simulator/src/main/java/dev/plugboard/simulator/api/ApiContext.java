@@ -14,8 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** What the endpoints share: the state, the JSON views, the paginator and the usage series. */
-public record ApiContext(OrgState state, Views views, Paginator paginator, UsageSeries usage) {
+/**
+ * What the endpoints share: the state, the JSON views, the paginator, the usage series and whether project events
+ * ignore their date parameters (older self-hosted servers).
+ */
+public record ApiContext(OrgState state, Views views, Paginator paginator, UsageSeries usage,
+                         boolean projectEventsIgnoreDates) {
 
     /** The organization named by {@code {org}} (id or slug), or 404. */
     public Organization org(ApiCall call) {

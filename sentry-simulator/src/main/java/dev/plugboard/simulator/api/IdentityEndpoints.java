@@ -2,7 +2,6 @@ package dev.plugboard.simulator.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plugboard.simulator.auth.TokenKind;
 import dev.plugboard.simulator.http.ApiCall;
 import dev.plugboard.simulator.http.ApiResponse;
 import dev.plugboard.simulator.http.Paginator;
@@ -12,7 +11,6 @@ import dev.plugboard.simulator.model.Organization;
 import dev.plugboard.simulator.model.Project;
 import dev.plugboard.simulator.model.Team;
 import dev.plugboard.simulator.model.TeamMember;
-import dev.plugboard.simulator.model.TeamRole;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,7 +65,8 @@ public final class IdentityEndpoints {
         }
         Paginator.Page<Member> page = ctx.paginator().page(call.request(), all, perPage, Paginator.Style.PAGE);
         ArrayNode out = ctx.views().array();
-        page.items().forEach(m -> out.add(ctx.views().member(m)));
+        var groupOrgRoles = ctx.state().groupOrgRoles();
+        page.items().forEach(m -> out.add(ctx.views().member(m, groupOrgRoles.getOrDefault(m.id(), List.of()))));
         return ctx.ok(out, page.headers());
     }
 
@@ -81,7 +80,7 @@ public final class IdentityEndpoints {
         long owners = ctx.state().members().stream()
                 .filter(x -> x.orgRole() == OrgRole.OWNER && !x.pending()).count();
         boolean onlyOwner = m.orgRole() == OrgRole.OWNER && !m.pending() && owners == 1;
-        return ctx.views().memberDetail(m, ctx.state().teamsOf(m.id()), onlyOwner);
+        return ctx.views().memberDetail(m, ctx.state().groupOrgRoles(m.id()), ctx.state().teamsOf(m.id()), onlyOwner);
     }
 
     /** {@code GET /api/0/organizations/{org}/teams/}, paged; {@code detailed=0} skips projects. */
@@ -104,20 +103,25 @@ public final class IdentityEndpoints {
         return ctx.ok(out, page.headers());
     }
 
-    /** {@code GET /api/0/teams/{org}/{team}/members/}, paged: member fields plus {@code teamRole}. */
+    /**
+     * {@code GET /api/0/teams/{org}/{team}/members/}, paged: member fields plus {@code teamRole}, the stored role
+     * ({@code null}: the org role's minimum), as getsentry/sentry {@code src/sentry/core/endpoints/team_members.py}
+     * answers it ({@code org_member["teamRole"] = obj.role}).
+     */
     public ApiResponse teamMembers(ApiCall call) {
         Team t = ctx.team(call);
         int perPage = Paginator.perPage(call.request());
         Paginator.Page<TeamMember> page = ctx.paginator().page(call.request(), t.members(), perPage,
                 Paginator.Style.PAGE);
         ArrayNode out = ctx.views().array();
+        var groupOrgRoles = ctx.state().groupOrgRoles();
         for (TeamMember tm : page.items()) {
             Optional<Member> m = ctx.state().member(tm.memberId());
             if (m.isEmpty()) {
                 continue;
             }
-            ObjectNode n = ctx.views().member(m.get());
-            n.put("teamRole", tm.teamRole().id());
+            ObjectNode n = ctx.views().member(m.get(), groupOrgRoles.getOrDefault(m.get().id(), List.of()));
+            Views.putRole(n, "teamRole", tm.storedRole());
             n.put("teamSlug", t.slug());
             out.add(n);
         }
@@ -159,14 +163,8 @@ public final class IdentityEndpoints {
         return ctx.ok(out, page.headers());
     }
 
-    /** The team role a member holds on a team, if a member. */
-    static Optional<TeamRole> roleOn(Team t, String memberId) {
-        return t.members().stream().filter(tm -> tm.memberId().equals(memberId)).map(TeamMember::teamRole)
-                .findFirst();
-    }
-
-    /** Whether a token kind may change org roles. */
-    static boolean userToken(TokenKind kind) {
-        return kind == TokenKind.USER || kind == TokenKind.LEGACY;
+    /** The membership of a member on a team, if a member. */
+    static Optional<TeamMember> membership(Team t, String memberId) {
+        return t.members().stream().filter(tm -> tm.memberId().equals(memberId)).findFirst();
     }
 }

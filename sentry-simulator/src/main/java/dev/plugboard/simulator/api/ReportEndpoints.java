@@ -47,7 +47,11 @@ public final class ReportEndpoints {
         return ctx.ok(out, page.headers());
     }
 
-    /** {@code GET /api/0/projects/{org}/{project}/users/}: {@code query} with id:, email:, username:, ip:. */
+    /**
+     * {@code GET /api/0/projects/{org}/{project}/users/}: {@code query} with id:, email:, username:, ip:; a query
+     * without a {@code key:} prefix answers {@code []} (getsentry/sentry
+     * {@code src/sentry/core/endpoints/project_users.py}: {@code if len(pieces) != 2: return Response([])}).
+     */
     public ApiResponse projectUsers(ApiCall call) {
         Project p = ctx.project(call);
         List<ProjectUser> users = ctx.state().projectData(p).users();
@@ -55,17 +59,19 @@ public final class ReportEndpoints {
         if (!query.isEmpty()) {
             int colon = query.indexOf(':');
             if (colon < 0) {
-                throw ApiError.badRequest("Invalid query, expected a prefix of id:, email:, username: or ip:");
+                return ctx.ok(ctx.views().array());
             }
             String key = query.substring(0, colon);
             String value = query.substring(colon + 1);
+            if (!List.of("id", "email", "username", "ip").contains(key)) {
+                return ctx.ok(ctx.views().array());
+            }
             users = users.stream().filter(u -> switch (key) {
                 case "id" -> u.identifier().equals(value);
                 case "email" -> u.email().equalsIgnoreCase(value);
                 case "username" -> u.username().equals(value);
                 case "ip" -> u.ipAddress().equals(value);
-                default -> throw ApiError.badRequest("Invalid query, expected a prefix of id:, email:, username: "
-                        + "or ip:");
+                default -> false;
             }).toList();
         }
         Paginator.Page<ProjectUser> page = ctx.paginator().page(call.request(), users,
@@ -89,10 +95,16 @@ public final class ReportEndpoints {
         return ctx.ok(out, page.headers());
     }
 
-    /** {@code GET /api/0/projects/{org}/{project}/events/}: start, end, statsPeriod, full. Newest first. */
+    /**
+     * {@code GET /api/0/projects/{org}/{project}/events/}: start, end, statsPeriod, full. Newest first. With
+     * {@link ApiContext#projectEventsIgnoreDates()}, the dates are ignored and the whole retention is paged, as by
+     * self-hosted servers from before mid-2025 (getsentry/sentry {@code src/sentry/api/endpoints/project_events.py}).
+     */
     public ApiResponse projectEvents(ApiCall call) {
         Project p = ctx.project(call);
-        DateWindow window = DateWindow.of(call.request(), call.now(), ProjectDataGenerator.RETENTION);
+        DateWindow window = ctx.projectEventsIgnoreDates()
+                ? new DateWindow(call.now().minus(ProjectDataGenerator.RETENTION), call.now().plusNanos(1))
+                : DateWindow.of(call.request(), call.now(), ProjectDataGenerator.RETENTION);
         List<Event> events = ctx.state().projectData(p).events().stream()
                 .filter(e -> window.contains(e.dateCreated())).toList();
         return eventPage(call, events);

@@ -15,6 +15,7 @@ public final class SentryApi {
     public static Router router(ApiContext ctx) {
         IdentityEndpoints id = new IdentityEndpoints(ctx);
         ProvisioningEndpoints prov = new ProvisioningEndpoints(ctx, id);
+        TeamWriteEndpoints teams = new TeamWriteEndpoints(ctx, prov);
         ReportEndpoints rep = new ReportEndpoints(ctx);
         UsageEndpoints usage = new UsageEndpoints(ctx, rep);
         Router r = new Router();
@@ -24,23 +25,33 @@ public final class SentryApi {
         add(r, "GET", o + "members/", id::members, "member:read");
         add(r, "POST", o + "members/", prov::invite, "member:invite");
         add(r, "GET", o + "members/{member}/", id::member, "member:read");
-        add(r, "PUT", o + "members/{member}/", prov::updateMember, "member:write");
-        add(r, "DELETE", o + "members/{member}/", prov::removeMember, "member:admin");
-        // org:read may ask to join (202 access request); team:write or org:write adds directly
-        add(r, "POST", o + "members/{member}/teams/{team}/", prov::addToTeam, "team:write", "org:write", "org:read");
-        add(r, "PUT", o + "members/{member}/teams/{team}/", prov::setTeamRole, "team:write");
-        add(r, "DELETE", o + "members/{member}/teams/{team}/", prov::removeFromTeam, "team:admin", "org:write");
+        // the scope maps of RelaxedMemberPermission (organization_member_utils.py): the endpoint itself then checks
+        // member:admin, answering 400 (DELETE) or a field error (PUT) without it
+        add(r, "PUT", o + "members/{member}/", prov::updateMember, "member:invite", "member:write", "member:admin");
+        add(r, "DELETE", o + "members/{member}/", prov::removeMember, "member:read", "member:write", "member:admin");
+        // OrganizationTeamMemberPermission (organization_member_team_details.py); org:read may ask to join (202)
+        add(r, "POST", o + "members/{member}/teams/{team}/", teams::addToTeam, "team:write", "org:write",
+                "org:read");
+        add(r, "PUT", o + "members/{member}/teams/{team}/", teams::setTeamRole, "org:read", "org:write",
+                "org:admin", "member:read", "member:write", "member:admin", "team:admin", "team:write");
+        add(r, "DELETE", o + "members/{member}/teams/{team}/", teams::removeFromTeam, "org:read", "org:write",
+                "org:admin", "team:admin");
         add(r, "GET", o + "teams/", id::teams, "org:read");
         add(r, "GET", "/api/0/teams/{org}/{team}/members/", id::teamMembers, "team:read");
         add(r, "GET", o + "projects/", id::projects, "org:read");
         add(r, "GET", "/api/0/teams/{org}/{team}/projects/", id::teamProjects, "project:read");
         add(r, "GET", "/api/0/projects/{org}/{project}/teams/", id::projectTeams, "project:read");
-        add(r, "POST", "/api/0/projects/{org}/{project}/teams/{team}/", prov::addProjectTeam, "project:write");
-        add(r, "DELETE", "/api/0/projects/{org}/{project}/teams/{team}/", prov::removeProjectTeam, "project:admin");
+        // ProjectTeamsPermission (project_team_details.py): project:write for both
+        add(r, "POST", "/api/0/projects/{org}/{project}/teams/{team}/", teams::addProjectTeam, "project:write",
+                "project:admin");
+        add(r, "DELETE", "/api/0/projects/{org}/{project}/teams/{team}/", teams::removeProjectTeam, "project:write",
+                "project:admin");
         add(r, "GET", o + "repos/", rep::repositories, "org:read");
         add(r, "GET", "/api/0/projects/{org}/{project}/users/", rep::projectUsers, "project:read");
         add(r, "GET", "/api/0/projects/{org}/{project}/user-feedback/", rep::feedback, "project:read");
-        add(r, "GET", "/api/0/projects/{org}/{project}/events/", rep::projectEvents, "event:read");
+        // a ProjectEndpoint: ProjectPermission's GET scopes (project:read), not event:read
+        // (src/sentry/api/endpoints/project_events.py, src/sentry/api/bases/project.py)
+        add(r, "GET", "/api/0/projects/{org}/{project}/events/", rep::projectEvents, "project:read");
         add(r, "GET", o + "issues/", rep::issues, "event:read");
         add(r, "GET", o + "issues/{issue}/events/", rep::issueEvents, "event:read");
         add(r, "GET", o + "stats_v2/", usage::statsV2, "org:read");

@@ -18,6 +18,8 @@ import java.util.TreeMap;
 public final class UsageEndpoints {
     private static final List<String> GROUP_BYS = List.of("outcome", "category", "reason", "project");
     private static final List<String> FIELDS = List.of("sum(quantity)", "sum(times_seen)");
+    /** sessions_v2.MAX_POINTS. */
+    static final int MAX_POINTS = 1_000;
 
     private final ApiContext ctx;
     private final ReportEndpoints reports;
@@ -59,15 +61,25 @@ public final class UsageEndpoints {
         if (interval.compareTo(Duration.ofDays(1)) > 0) {
             throw ApiError.badRequest("The interval has to be less than one day.");
         }
+        // getsentry/sentry src/sentry/snuba/sessions_v2.py, get_constrained_date_range: the interval divides a day,
+        // and the window (an explicit end counts inclusive: one second more; rounded up to whole hours) holds at
+        // most MAX_POINTS = 1000 intervals
+        if (Duration.ofDays(1).toSeconds() % interval.toSeconds() != 0) {
+            throw ApiError.badRequest("The interval should divide one day without a remainder.");
+        }
         DateWindow window = DateWindow.of(call.request(), call.now(), Duration.ofDays(14));
+        long range = window.end().getEpochSecond() - window.start().getEpochSecond()
+                + (call.request().param("end").filter(e -> !e.isBlank()).isPresent() ? 1 : 0);
+        long rounding = (interval.toSeconds() + 3_599) / 3_600 * 3_600;
+        long rounded = (range + rounding - 1) / rounding * rounding;
+        if (rounded / interval.toSeconds() > MAX_POINTS) {
+            throw ApiError.badRequest("Your interval and date range would create too many results. Use a larger "
+                    + "interval, or a smaller date range.");
+        }
         long step = interval.toSeconds();
         long start = Math.floorDiv(window.start().getEpochSecond(), step) * step;
         long end = Math.floorDiv(window.end().getEpochSecond() + step - 1, step) * step;
         int buckets = (int) ((end - start) / step);
-        if (buckets > 10_000) {
-            throw ApiError.badRequest("Your interval and date range would create too many results. Use a larger "
-                    + "interval, or a smaller date range.");
-        }
         List<Project> projects = reports.selectedProjects(call);
         Map<String, long[]> series = new TreeMap<>();
         Map<String, Map<String, String>> bys = new TreeMap<>();

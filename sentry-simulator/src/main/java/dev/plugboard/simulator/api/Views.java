@@ -16,6 +16,7 @@ import dev.plugboard.simulator.model.Project;
 import dev.plugboard.simulator.model.ProjectUser;
 import dev.plugboard.simulator.model.Repository;
 import dev.plugboard.simulator.model.Team;
+import dev.plugboard.simulator.model.TeamMember;
 import dev.plugboard.simulator.model.TeamRole;
 import dev.plugboard.simulator.model.User;
 import java.io.UncheckedIOException;
@@ -124,21 +125,30 @@ public final class Views {
     public ArrayNode orgRoleList() {
         ArrayNode a = array();
         for (OrgRole r : OrgRole.values()) {
-            ObjectNode n = a.addObject();
-            n.put("id", r.id());
-            n.put("name", r.displayName());
-            n.put("desc", r.description());
-            ArrayNode scopes = n.putArray("scopes");
-            r.scopes().forEach(scopes::add);
-            n.put("allowed", true);
-            n.put("isAllowed", true);
-            n.put("isRetired", r.retired());
-            n.put("isTeamRolesAllowed", true);
-            n.put("is_global", r == OrgRole.OWNER || r == OrgRole.MANAGER);
-            n.put("isGlobal", r == OrgRole.OWNER || r == OrgRole.MANAGER);
-            n.put("minimumTeamRole", r.minimumTeamRole().id());
+            a.add(orgRole(r));
         }
         return a;
+    }
+
+    /**
+     * One org role as Sentry's role serializer shows it, with its {@code minimumTeamRole} and
+     * {@code isTeamRolesAllowed} (getsentry/sentry {@code src/sentry/api/serializers/models/role.py}).
+     */
+    public ObjectNode orgRole(OrgRole r) {
+        ObjectNode n = object();
+        n.put("id", r.id());
+        n.put("name", r.displayName());
+        n.put("desc", r.description());
+        ArrayNode scopes = n.putArray("scopes");
+        r.scopes().forEach(scopes::add);
+        n.put("allowed", true);
+        n.put("isAllowed", true);
+        n.put("isRetired", r.retired());
+        n.put("isTeamRolesAllowed", r.teamRolesAllowed());
+        n.put("is_global", r == OrgRole.OWNER || r == OrgRole.MANAGER);
+        n.put("isGlobal", r == OrgRole.OWNER || r == OrgRole.MANAGER);
+        n.put("minimumTeamRole", r.minimumTeamRole().id());
+        return n;
     }
 
     /** Sentry's {@code teamRoleList}. */
@@ -197,8 +207,12 @@ public final class Views {
         }
     }
 
-    /** A member (the members list shape). */
-    public ObjectNode member(Member m) {
+    /**
+     * A member (the members list shape). {@code groupOrgRoles}: the org roles the member holds through teams,
+     * highest first; the field is left out when there is none, as Sentry does (getsentry/sentry
+     * {@code src/sentry/api/serializers/models/organization_member/base.py}).
+     */
+    public ObjectNode member(Member m, List<Map.Entry<Team, OrgRole>> groupOrgRoles) {
         ObjectNode n = object();
         n.put("id", m.id());
         n.put("email", m.email());
@@ -228,19 +242,28 @@ public final class Views {
             n.putNull("inviterName");
         }
         n.putArray("externalUsers");
+        if (!groupOrgRoles.isEmpty()) {
+            ArrayNode g = n.putArray("groupOrgRoles");
+            for (Map.Entry<Team, OrgRole> e : groupOrgRoles) {
+                ObjectNode r = g.addObject();
+                r.put("teamSlug", e.getKey().slug());
+                r.set("role", orgRole(e.getValue()));
+            }
+        }
         return n;
     }
 
-    /** A member with its teams, team roles and the role lists (the member detail shape). */
-    public ObjectNode memberDetail(Member m, Collection<Map.Entry<Team, TeamRole>> teams, boolean onlyOwner) {
-        ObjectNode n = member(m);
+    /** A member with its teams, stored team roles (null: the minimum) and the role lists (the member detail shape). */
+    public ObjectNode memberDetail(Member m, List<Map.Entry<Team, OrgRole>> groupOrgRoles,
+                                   Collection<Map.Entry<Team, TeamMember>> teams, boolean onlyOwner) {
+        ObjectNode n = member(m, groupOrgRoles);
         ArrayNode slugs = n.putArray("teams");
         ArrayNode roles = n.putArray("teamRoles");
-        for (Map.Entry<Team, TeamRole> e : teams) {
+        for (Map.Entry<Team, TeamMember> e : teams) {
             slugs.add(e.getKey().slug());
             ObjectNode r = roles.addObject();
             r.put("teamSlug", e.getKey().slug());
-            r.put("role", e.getValue().id());
+            putRole(r, "role", e.getValue().storedRole());
         }
         n.putNull("invite_link");
         n.put("isOnlyOwner", onlyOwner);
@@ -249,7 +272,19 @@ public final class Views {
         return n;
     }
 
-    /** A team; {@code projects} adds the embedded projects list. */
+    /** A stored team role: its id, or null. */
+    public static void putRole(ObjectNode n, String field, Optional<TeamRole> role) {
+        if (role.isPresent()) {
+            n.put(field, role.get().id());
+        } else {
+            n.putNull(field);
+        }
+    }
+
+    /**
+     * A team; {@code projects} adds the embedded projects list. {@code orgRole} is the org role the team gives its
+     * members, or null (getsentry/sentry {@code src/sentry/api/serializers/models/team.py}).
+     */
     public ObjectNode team(Team t, Optional<ArrayNode> projects) {
         ObjectNode n = object();
         n.put("id", t.id());
@@ -258,6 +293,11 @@ public final class Views {
         n.put("dateCreated", time(t.dateCreated()));
         n.put("isMember", false);
         n.putNull("teamRole");
+        if (t.orgRole().isPresent()) {
+            n.put("orgRole", t.orgRole().get().id());
+        } else {
+            n.putNull("orgRole");
+        }
         n.putObject("flags").put("idp:provisioned", t.idpProvisioned());
         n.putArray("access").add("alerts:read").add("event:read").add("project:read").add("team:read");
         n.put("hasAccess", true);

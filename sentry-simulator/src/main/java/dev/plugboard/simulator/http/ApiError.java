@@ -39,6 +39,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(status, n);
     }
 
+    /** An error with any JSON object body. */
+    public static ApiError body(int status, ObjectNode body) {
+        return new ApiError(status, body.deepCopy());
+    }
+
     /** 404 with Sentry's body. */
     public static ApiError notFound() {
         return detail(404, NOT_FOUND);

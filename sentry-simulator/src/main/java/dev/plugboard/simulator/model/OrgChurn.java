@@ -16,8 +16,9 @@ import java.util.TreeMap;
  *   <li>{@code member-left} and {@code member-joined}: ⌈p% of the members⌉ each (owners never leave; a new member
  *       joins with org role {@code member}, a user, and last login now);</li>
  *   <li>{@code team-member-removed}, {@code team-member-added} and {@code team-role-changed}: ⌈p% of the team
- *       memberships⌉ each (role changes pick members whose org role does not already make them team admin, so each
- *       change changes what the member can do);</li>
+ *       memberships⌉ each (members are added with no stored role, as Sentry adds them; role changes pick members
+ *       whose org role does not already make them team admin, so each change changes what the member can do, and
+ *       toggle the stored role between null and {@code admin}; {@code from}/{@code to} absent mean null);</li>
  *   <li>{@code project-team-removed} and {@code project-team-added}: ⌈p% of the projects⌉ each.</li>
  * </ul>
  * The same state, percent, seed and run number give the same changes: the random choices come from a generator
@@ -142,27 +143,34 @@ public final class OrgChurn {
             for (int attempt = 0; attempt < 20; attempt++) {
                 Team t = state.team(teams.get(rnd.nextInt(teams.size())).id()).orElseThrow();
                 Member m = active.get(rnd.nextInt(active.size()));
-                if (t.members().stream().noneMatch(tm -> tm.memberId().equals(m.id()))) {
-                    TeamRole role = TeamRole.CONTRIBUTOR.max(m.orgRole().minimumTeamRole());
-                    state.addToTeam(t.id(), m.id(), role);
-                    changes.add(change("team-member-added", m.id(), t.id(), null, null, role.id()));
+                if (m.orgRole().teamRolesAllowed()
+                        && t.members().stream().noneMatch(tm -> tm.memberId().equals(m.id()))) {
+                    // added as Sentry adds: no stored role (the org role's minimum)
+                    state.addToTeam(t.id(), m.id(), Optional.empty());
+                    changes.add(change("team-member-added", m.id(), t.id(), null, null, null));
                     break;
                 }
             }
         }
+        // members whose effective org role (their own, or one a team gives) makes them admin of every team
+        java.util.Set<String> teamAdmins = new java.util.HashSet<>();
+        state.members().stream().filter(m -> m.orgRole().minimumTeamRole() == TeamRole.ADMIN)
+                .forEach(m -> teamAdmins.add(m.id()));
+        state.teams().stream().filter(t -> t.orgRole().map(r -> r.minimumTeamRole() == TeamRole.ADMIN).orElse(false))
+                .forEach(t -> t.members().forEach(tm -> teamAdmins.add(tm.memberId())));
         for (int i = 0; i < n; i++) {
-            List<Membership> candidates = memberships(state).stream().filter(ms -> state.member(ms.member()
-                    .memberId()).map(m -> m.orgRole().minimumTeamRole() == TeamRole.CONTRIBUTOR).orElse(false))
-                    .toList();
+            List<Membership> candidates = memberships(state).stream()
+                    .filter(ms -> !teamAdmins.contains(ms.member().memberId())).toList();
             if (candidates.isEmpty()) {
                 break;
             }
             Membership ms = candidates.get(rnd.nextInt(candidates.size()));
-            TeamRole from = ms.member().teamRole();
-            TeamRole to = from == TeamRole.ADMIN ? TeamRole.CONTRIBUTOR : TeamRole.ADMIN;
+            // stored null (contributor for these members) becomes admin, and admin becomes null
+            Optional<TeamRole> from = ms.member().storedRole();
+            Optional<TeamRole> to = from.isPresent() ? Optional.empty() : Optional.of(TeamRole.ADMIN);
             state.setTeamRole(ms.team().id(), ms.member().memberId(), to);
-            changes.add(change("team-role-changed", ms.member().memberId(), ms.team().id(), null, from.id(),
-                    to.id()));
+            changes.add(change("team-role-changed", ms.member().memberId(), ms.team().id(), null,
+                    from.map(TeamRole::id).orElse(null), to.map(TeamRole::id).orElse(null)));
         }
     }
 

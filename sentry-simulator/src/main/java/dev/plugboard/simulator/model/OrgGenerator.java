@@ -10,8 +10,10 @@ import java.util.SplittableRandom;
 
 /**
  * Generates a deterministic organization from a seed and sizes: the same inputs give the same data.
- * Members include open and expired invites and every org role; teams include big (more than 100 members),
- * IdP-provisioned and empty ones; projects are shared by several teams.
+ * Members include open and expired invites, every org role, and dormant members (no login, or none for months);
+ * teams include big (more than 100 members), IdP-provisioned and empty ones, owners and managers (team admins
+ * through their org role), and one team carrying an org role; projects are shared by several teams, and a member
+ * reaches one through two teams. Team roles are stored raw, as Sentry stores them (null: the org role's minimum).
  */
 public final class OrgGenerator {
     /** First member id; member {@code i} has id {@code MEMBER_ID_BASE + i}. */
@@ -59,6 +61,9 @@ public final class OrgGenerator {
                 title(slug), orgCreated);
         long lifetimeSeconds = Duration.between(orgCreated, now).getSeconds();
 
+        // a second stream for what later versions added (activity, team org roles), so the first stream, and the
+        // names, roles and sizes it gives, stay as they were for a seed
+        SplittableRandom activity = new SplittableRandom(seed ^ 0x5EEDAC7L);
         List<Member> members = new ArrayList<>(memberCount);
         Member owner = null;
         for (int i = 0; i < memberCount; i++) {
@@ -82,8 +87,17 @@ public final class OrgGenerator {
                         false, false);
                 Optional<Instant> lastLogin = rnd.nextDouble() < 0.9
                         ? Optional.of(now.minusSeconds(rnd.nextInt(30 * 86_400))) : Optional.empty();
+                Optional<Instant> lastActive = lastLogin;
+                if (lastLogin.isPresent() && activity.nextDouble() < 0.12) {
+                    // dormant: last login and last activity months ago
+                    Instant longAgo = now.minus(Duration.ofDays(120 + activity.nextInt(280)));
+                    lastLogin = Optional.of(longAgo.isBefore(created) ? created : longAgo);
+                    lastActive = Optional.of(lastLogin.get().plusSeconds(activity.nextInt(5 * 86_400)));
+                } else if (lastLogin.isPresent()) {
+                    lastActive = Optional.of(min(now, lastLogin.get().plusSeconds(activity.nextInt(3 * 86_400))));
+                }
                 User user = new User(String.valueOf(USER_ID_BASE + i), name, email, email, true,
-                        rnd.nextBoolean(), rnd.nextDouble() < 0.7, false, created, lastLogin, lastLogin);
+                        rnd.nextBoolean(), rnd.nextDouble() < 0.7, false, created, lastLogin, lastActive);
                 m = new Member(id, email, name, role, status, Optional.of(user), flags, created, "approved",
                         Optional.empty());
             } else {
@@ -126,14 +140,19 @@ public final class OrgGenerator {
             List<TeamMember> tm = new ArrayList<>(size);
             for (int idx : chosen) {
                 Member m = members.get(idx);
-                TeamRole teamRole = rnd.nextDouble() < 0.1 ? TeamRole.ADMIN : TeamRole.CONTRIBUTOR;
-                tm.add(new TeamMember(m.id(), teamRole.max(m.orgRole().minimumTeamRole())));
+                // stored raw, as Sentry stores it: mostly null (the org role's minimum), sometimes admin
+                Optional<TeamRole> stored = rnd.nextDouble() < 0.1 ? Optional.of(TeamRole.ADMIN) : Optional.empty();
+                if (m.orgRole().teamRolesAllowed()) {
+                    tm.add(new TeamMember(m.id(), stored));
+                }
             }
             boolean idp = (t == 2 && teamCount >= 3) || (t > 2 && rnd.nextDouble() < 0.08);
             String teamName = Character.toUpperCase(word.charAt(0)) + word.substring(1) + " " + t;
             teams.add(new Team(String.valueOf(TEAM_ID_BASE + t), teamSlug, teamName,
-                    orgCreated.plusSeconds((long) (rnd.nextDouble() * lifetimeSeconds)), idp, tm));
+                    orgCreated.plusSeconds((long) (rnd.nextDouble() * lifetimeSeconds)), idp, tm, Optional.empty()));
         }
+        OrgShapes.managersAndOwnersInTeams(members, teams);
+        OrgShapes.teamWithOrgRole(teams);
 
         List<Project> projects = new ArrayList<>(projectCount);
         for (int p = 0; p < projectCount; p++) {
@@ -167,7 +186,13 @@ public final class OrgGenerator {
                     rnd.nextDouble() < 0.2 ? "hidden" : "active", name, github ? "501" : "502",
                     orgCreated.plusSeconds((long) (rnd.nextDouble() * lifetimeSeconds))));
         }
+        OrgShapes.memberThroughTwoTeams(members, teams, projects);
+        OrgShapes.dormantAndNeverLoggedIn(members, now);
         return new Generated(org, members, teams, projects, repos);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static String title(String slug) {

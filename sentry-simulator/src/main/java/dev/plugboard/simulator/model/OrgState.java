@@ -181,20 +181,55 @@ public final class OrgState {
         return read(() -> List.copyOf(accessRequests));
     }
 
-    /** The teams a member belongs to (slug order), with the role on each. */
-    public List<Map.Entry<Team, TeamRole>> teamsOf(String memberId) {
+    /** The teams a member belongs to (slug order), with the membership (its stored team role). */
+    public List<Map.Entry<Team, TeamMember>> teamsOf(String memberId) {
         return read(() -> {
-            List<Map.Entry<Team, TeamRole>> out = new ArrayList<>();
+            List<Map.Entry<Team, TeamMember>> out = new ArrayList<>();
             for (Team t : teamsLocked()) {
                 for (TeamMember tm : t.members()) {
                     if (tm.memberId().equals(memberId)) {
-                        out.add(Map.entry(t, tm.teamRole()));
+                        out.add(Map.entry(t, tm));
                         break;
                     }
                 }
             }
             return out;
         });
+    }
+
+    /**
+     * The org roles a member holds through teams that carry one (Sentry's {@code groupOrgRoles}), highest first:
+     * each team with its role.
+     */
+    public List<Map.Entry<Team, OrgRole>> groupOrgRoles(String memberId) {
+        return groupOrgRoles().getOrDefault(memberId, List.of());
+    }
+
+    /** {@link #groupOrgRoles(String)} of every member that has any, by member id (one pass over the teams). */
+    public Map<String, List<Map.Entry<Team, OrgRole>>> groupOrgRoles() {
+        return read(() -> {
+            Map<String, List<Map.Entry<Team, OrgRole>>> out = new HashMap<>();
+            for (Team t : teamsLocked()) {
+                if (t.orgRole().isEmpty()) {
+                    continue;
+                }
+                for (TeamMember tm : t.members()) {
+                    out.computeIfAbsent(tm.memberId(), k -> new ArrayList<>()).add(Map.entry(t, t.orgRole().get()));
+                }
+            }
+            out.values().forEach(l -> l.sort((a, b) -> Integer.compare(b.getValue().priority(),
+                    a.getValue().priority())));
+            return out;
+        });
+    }
+
+    /** The highest of a member's own org role and the org roles of its teams. */
+    public OrgRole effectiveOrgRole(Member m) {
+        OrgRole role = m.orgRole();
+        for (Map.Entry<Team, OrgRole> e : groupOrgRoles(m.id())) {
+            role = role.max(e.getValue());
+        }
+        return role;
     }
 
     /** The projects a team has access to (slug order). */
@@ -243,7 +278,7 @@ public final class OrgState {
 
     /** Adds an invited member. */
     public Member invite(String email, OrgRole role, Instant now, String inviterName,
-                         Map<String, TeamRole> teamRolesById) {
+                         Map<String, Optional<TeamRole>> teamRolesById) {
         return write(() -> {
             Member m = new Member(String.valueOf(nextMemberId++), email, "", role, MemberStatus.INVITED,
                     Optional.empty(), MemberFlags.none(), now, "approved", Optional.of(inviterName));
@@ -277,8 +312,8 @@ public final class OrgState {
         });
     }
 
-    /** Makes a member's team set exactly these teams (ids) with these roles. */
-    public void setTeams(String memberId, Map<String, TeamRole> teamRolesById) {
+    /** Makes a member's team set exactly these teams (ids) with these stored roles. */
+    public void setTeams(String memberId, Map<String, Optional<TeamRole>> teamRolesById) {
         write(() -> {
             for (Team t : List.copyOf(teamsById.values())) {
                 if (!teamRolesById.containsKey(t.id())) {
@@ -293,12 +328,12 @@ public final class OrgState {
         });
     }
 
-    /** Adds a member to a team with a role. */
-    public AddResult addToTeam(String teamId, String memberId, TeamRole role) {
+    /** Adds a member to a team with a stored role (empty: the org role's minimum). */
+    public AddResult addToTeam(String teamId, String memberId, Optional<TeamRole> role) {
         return write(() -> addLocked(teamId, memberId, role));
     }
 
-    private AddResult addLocked(String teamId, String memberId, TeamRole role) {
+    private AddResult addLocked(String teamId, String memberId, Optional<TeamRole> role) {
         Team t = teamsById.get(teamId);
         if (t.members().stream().anyMatch(tm -> tm.memberId().equals(memberId))) {
             return AddResult.ALREADY_MEMBER;
@@ -325,8 +360,8 @@ public final class OrgState {
         return removed;
     }
 
-    /** Changes a member's role on a team; empty if it is not a member. */
-    public Optional<TeamRole> setTeamRole(String teamId, String memberId, TeamRole role) {
+    /** Stores a member's role on a team (empty: null); false if it is not a member. */
+    public boolean setTeamRole(String teamId, String memberId, Optional<TeamRole> role) {
         return write(() -> {
             Team t = teamsById.get(teamId);
             List<TeamMember> list = new ArrayList<>(t.members());
@@ -334,10 +369,10 @@ public final class OrgState {
                 if (list.get(i).memberId().equals(memberId)) {
                     list.set(i, new TeamMember(memberId, role));
                     teamsById.put(teamId, t.withMembers(list));
-                    return Optional.of(role);
+                    return true;
                 }
             }
-            return Optional.<TeamRole>empty();
+            return false;
         });
     }
 

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fixed-window and concurrency limits per caller and endpoint, as Sentry's rate-limit middleware: every request
- * counts in its window; a request over either limit gets 429. Thread-safe.
+ * counts in its window; a request over either limit gets 429. The caller is the key the engine gives: per user for
+ * user tokens, per organization for integration tokens (getsentry/sentry {@code src/sentry/ratelimits/utils.py},
+ * {@code get_rate_limit_key}: a sentry app's proxy user is keyed {@code org:<id>}). Thread-safe.
  */
 public final class RateLimiter {
     private final RateLimitPolicy policy;
@@ -48,12 +50,17 @@ public final class RateLimiter {
         }
     }
 
-    /** Counts a request of a caller to a route ({@code METHOD template}) at an instant. */
+    /** Counts a request of a caller (not an integration token) to a route ({@code METHOD template}) at an instant. */
     public Decision acquire(String caller, String routeKey, Instant now) {
+        return acquire(caller, routeKey, false, now);
+    }
+
+    /** Counts a request of a caller to a route at an instant; {@code integration}: an integration token's limits. */
+    public Decision acquire(String caller, String routeKey, boolean integration, Instant now) {
         if (!policy.enabled()) {
             return new Decision(Verdict.ALLOWED, Map.of(), "", () -> { });
         }
-        RateLimitPolicy.EndpointLimit limit = policy.limitFor(routeKey);
+        RateLimitPolicy.EndpointLimit limit = policy.limitFor(routeKey, integration);
         String key = caller + "\u0000" + routeKey;
         long windowMillis = limit.window().toMillis();
         long windowStart = Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis;
