@@ -40,6 +40,7 @@ public final class Main {
               --no-rate-limits        no rate limit at all
               --rate-limit N          requests per second per endpoint (default: Sentry SaaS's limits)
               --concurrency-limit N   concurrent requests per endpoint
+              --events-ignore-dates   project events ignore start/end, like self-hosted before mid-2025
               --help, -h              this text
 
             churn and grow change the data of a running simulator (see sentry-simulator/README.md).

@@ -18,10 +18,8 @@ final class OrgShapes {
     }
 
     private static Team with(Team t, String memberId) {
-        if (t.members().stream().anyMatch(tm -> tm.memberId().equals(memberId))) {
-            return t;
-        }
         List<TeamMember> list = new ArrayList<>(t.members());
+        list.removeIf(tm -> tm.memberId().equals(memberId));
         list.add(TeamMember.minimum(memberId));
         list.sort(Comparator.comparingLong(tm -> Long.parseLong(tm.memberId())));
         return t.withMembers(list);
@@ -31,7 +29,7 @@ final class OrgShapes {
         return members.stream().filter(m -> !m.pending() && m.orgRole() == role).findFirst();
     }
 
-    /** The first team holds the first owner and the first manager, with no stored team role. */
+    /** The first team (by id) holds the first owner and the first manager, with no stored team role. */
     static void managersAndOwnersInTeams(List<Member> members, List<Team> teams) {
         if (teams.isEmpty()) {
             return;
