@@ -94,7 +94,15 @@ class SimulatorSyncTest {
             p.put("ssoLinked", m.flags().ssoLinked());
             p.put("idpProvisioned", m.flags().idpProvisioned());
             p.put("orgRole", m.orgRole().id());
+            List<String> groupOrgRoles = org.teams().stream().filter(t -> t.orgRole().isPresent()
+                    && t.members().stream().anyMatch(tm -> tm.memberId().equals(m.id())))
+                    .map(t -> t.orgRole().get().id() + " (team " + t.slug() + ")").toList();
+            if (!groupOrgRoles.isEmpty()) {
+                p.put("groupOrgRoles", groupOrgRoles);
+            }
             p.put("dateCreated", m.dateCreated());
+            m.user().flatMap(u -> u.lastLogin()).ifPresent(t -> p.put("lastLogin", t));
+            m.user().flatMap(u -> u.lastActive()).ifPresent(t -> p.put("lastActive", t));
             Resource r = users.get(m.id());
             assertEquals(p, r.profile(), "profile of member " + m.id());
             assertEquals(name, r.displayName());
@@ -107,6 +115,7 @@ class SimulatorSyncTest {
             Resource r = out.resources().stream().filter(x -> x.ref().equals(new ResourceRef("team", t.id())))
                     .findFirst().orElseThrow();
             assertEquals(t.slug(), r.profile().get("slug"));
+            assertEquals(t.orgRole().map(x -> x.id()).orElse(null), r.profile().get("orgRole"));
             assertEquals(t.name(), r.displayName());
         }
 
@@ -127,11 +136,25 @@ class SimulatorSyncTest {
         for (Member m : org.members()) {
             expected.add("role:" + m.orgRole().id() + ":assigned:user:" + m.id());
         }
+        // team admin on every path Sentry gives it (issue 13): the stored role, the member's own org role, and an
+        // org role a team gives; a team carrying an org role grants it to the team, expandable to its members
         for (Team t : org.teams()) {
+            t.orgRole().ifPresent(r -> expected.add("role:" + r.id() + ":assigned:team:" + t.id()));
             for (TeamMember tm : t.members()) {
+                String admin = "team:" + t.id() + ":admin:user:" + tm.memberId();
                 expected.add("team:" + t.id() + ":member:user:" + tm.memberId());
-                if (tm.teamRole() == TeamRole.ADMIN) {
-                    expected.add("team:" + t.id() + ":admin:user:" + tm.memberId());
+                if (tm.storedRole().filter(r -> r == TeamRole.ADMIN).isPresent()) {
+                    expected.add(admin);
+                }
+                OrgRole own = org.member(tm.memberId()).orElseThrow().orgRole();
+                if (own.minimumTeamRole() == TeamRole.ADMIN) {
+                    expected.add(admin + ":org-role:" + own.id());
+                }
+                for (Team carrier : org.teams()) {
+                    if (carrier.orgRole().filter(r -> r.minimumTeamRole() == TeamRole.ADMIN).isPresent()
+                            && carrier.members().stream().anyMatch(x -> x.memberId().equals(tm.memberId()))) {
+                        expected.add(admin + ":org-role:" + carrier.orgRole().get().id() + ":team:" + carrier.slug());
+                    }
                 }
             }
         }
@@ -144,9 +167,9 @@ class SimulatorSyncTest {
         assertEquals(grantIds.size(), new HashSet<>(grantIds).size(), "grant ids are unique");
         assertEquals(expected, new TreeSet<>(grantIds));
         for (Grant g : out.grants()) {
-            assertEquals(Grant.idOf(g.entitlementId(), g.principal()), g.id());
+            assertTrue(g.id().startsWith(Grant.idOf(g.entitlementId(), g.principal())), g.id());
             assertTrue(expectedEntitlements.contains(g.entitlementId()), g.id());
-            if (g.entitlementId().startsWith("project:")) {
+            if (g.entitlementId().startsWith("project:") || g.principal().type().equals("team")) {
                 assertEquals(List.of("team:" + g.principal().id() + ":member"), g.expandableFrom());
             } else {
                 assertEquals(List.of(), g.expandableFrom(), g.id());

@@ -15,22 +15,26 @@ import java.util.Objects;
  * @param entitlementResourceName  that resource's display name
  * @param entitlementSlug          the entitlement's slug
  * @param path                     {@code direct}, or the entitlement ids the access flows through, joined with
- *                                 {@code " -> "} (e.g. {@code team:7:member -> project:3:access})
+ *                                 {@code " -> "} (e.g. {@code team:7:member -> project:3:access}); one row per path
  * @param grantId                  the grant it comes from: the direct grant, or the expandable grant of the last step
+ * @param principalLastLogin       the principal's {@code lastLogin} profile value, when the connector gives one
+ * @param principalLastActive      the principal's {@code lastActive} profile value, when the connector gives one
  */
 public record AccessRow(String principalType, String principalId, String principalName, String entitlementId,
                         String entitlementResourceType, String entitlementResourceId, String entitlementResourceName,
-                        String entitlementSlug, String path, String grantId) {
+                        String entitlementSlug, String path, String grantId, String principalLastLogin,
+                        String principalLastActive) {
 
     /** The column names, in order. */
     public static final List<String> COLUMNS = List.of("principalType", "principalId", "principalName",
             "entitlementId", "entitlementResourceType", "entitlementResourceId", "entitlementResourceName",
-            "entitlementSlug", "path", "grantId");
+            "entitlementSlug", "path", "grantId", "principalLastLogin", "principalLastActive");
 
     /** Checks that no component is null. */
     public AccessRow {
         for (Object o : values0(principalType, principalId, principalName, entitlementId, entitlementResourceType,
-                entitlementResourceId, entitlementResourceName, entitlementSlug, path, grantId)) {
+                entitlementResourceId, entitlementResourceName, entitlementSlug, path, grantId, principalLastLogin,
+                principalLastActive)) {
             Objects.requireNonNull(o, "access row values must not be null (use empty text)");
         }
     }
@@ -42,6 +46,7 @@ public record AccessRow(String principalType, String principalId, String princip
     /** @return the values in {@link #COLUMNS} order */
     public List<String> values() {
         return List.of(principalType, principalId, principalName, entitlementId, entitlementResourceType,
-                entitlementResourceId, entitlementResourceName, entitlementSlug, path, grantId);
+                entitlementResourceId, entitlementResourceName, entitlementSlug, path, grantId, principalLastLogin,
+                principalLastActive);
     }
 }

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,14 +24,19 @@ import java.util.function.Consumer;
  *
  * <p>A principal holds an entitlement directly when a grant says so. A grant that is expandable from entitlements
  * F1..Fn also gives its entitlement to every holder of any Fi, however they hold Fi; so expansions chain (a nested
- * team), and cycles are cut (each principal's holdings are searched breadth first, each entitlement visited once).
+ * team), and a path never visits an entitlement twice (cycles end).
  *
- * <p>There is one row per principal and entitlement. When several paths lead there, the row shows the direct one,
- * else a shortest one (the first found when entitlements are taken in id order). Rows come sorted by principal type,
- * principal id, then entitlement id (text order), so equal sync files give equal tables.
+ * <p>There is one row per path: a user who reaches a project through two teams has two rows for it, so a reviewer
+ * who revokes one sees the other. Paths are listed shortest first, then by text. Rows come sorted by principal type,
+ * principal id, entitlement id (text order), then path, so equal sync files give equal tables.
+ *
+ * <p>Bounded: a path has at most {@link Limits#maxDepth()} expansion steps, and at most {@link Limits#maxPaths()}
+ * paths are listed per principal and entitlement; what the limits leave out is counted in {@link #truncation()}, so
+ * the caller can say so and how to raise them. Without the bounds a crafted file with long chains or many
+ * alternatives would make the output grow without limit.
  *
  * <p>Memory: the whole grant graph is held (it is a join), compactly: entitlements and principals are numbered and
- * their ids shared; a grant costs its id and two numbers.
+ * their ids shared; a grant costs its id and two numbers. One principal's paths are held at a time.
  */
 public final class EffectiveAccess {
     private final Map<String, String> names = new HashMap<>();
@@ -43,6 +47,60 @@ public final class EffectiveAccess {
     private final List<String[]> principals = new ArrayList<>();
     private final List<List<Held>> direct = new ArrayList<>();
     private final Map<Integer, List<Held>> expansions = new HashMap<>();
+    private final Map<String, String[]> activity = new HashMap<>();
+    private Limits limits = Limits.DEFAULT;
+    private long depthCut;
+    private long countCut;
+    private final java.util.Set<String> cutPrincipals = new java.util.TreeSet<>();
+
+    /**
+     * How far paths are followed: at most {@code maxDepth} expansion steps in a path and {@code maxPaths} paths per
+     * principal and entitlement.
+     *
+     * @param maxDepth the most expansion steps in one path (0: direct grants only)
+     * @param maxPaths the most paths listed per principal and entitlement
+     */
+    public record Limits(int maxDepth, int maxPaths) {
+        /** 32 steps and 100 paths: far beyond a real organization's nesting. */
+        public static final Limits DEFAULT = new Limits(32, 100);
+
+        /** Checks the limits. */
+        public Limits {
+            if (maxDepth < 0 || maxDepth > 10_000 || maxPaths < 1) {
+                throw new IllegalArgumentException("the access limits need 0 <= --max-depth <= 10000 and"
+                        + " --max-paths >= 1");
+            }
+        }
+    }
+
+    /**
+     * What the limits left out of the last {@link #forEachRow} run.
+     *
+     * @param longerPaths paths not followed beyond {@link Limits#maxDepth()} steps
+     * @param morePaths   paths not listed because an entitlement already had {@link Limits#maxPaths()} for the
+     *                    principal
+     * @param principals  the principals concerned (at most 5, in id order)
+     */
+    public record Truncation(long longerPaths, long morePaths, List<String> principals) {
+        /** @return whether anything was left out */
+        public boolean any() {
+            return longerPaths > 0 || morePaths > 0;
+        }
+    }
+
+    /**
+     * @param value the limits to follow paths with
+     * @return this
+     */
+    public EffectiveAccess limits(Limits value) {
+        this.limits = java.util.Objects.requireNonNull(value, "limits");
+        return this;
+    }
+
+    /** @return what the limits left out of the last run over the rows */
+    public Truncation truncation() {
+        return new Truncation(depthCut, countCut, cutPrincipals.stream().limit(5).toList());
+    }
 
     /** An entitlement reached through a grant: directly held, or the target of an expansion edge. */
     private record Held(int entitlement, String grantId) {
@@ -130,7 +188,16 @@ public final class EffectiveAccess {
         switch (RecordKind.parse(record.path("kind").asText(""))) {
             case RESOURCE_TYPE -> {
             }
-            case RESOURCE -> names.put(text(record, "type") + ":" + text(record, "id"), text(record, "displayName"));
+            case RESOURCE -> {
+                String key = text(record, "type") + ":" + text(record, "id");
+                names.put(key, text(record, "displayName"));
+                JsonNode profile = record.path("profile");
+                String login = profile.path("lastLogin").isTextual() ? profile.path("lastLogin").asText() : "";
+                String active = profile.path("lastActive").isTextual() ? profile.path("lastActive").asText() : "";
+                if (!login.isEmpty() || !active.isEmpty()) {
+                    activity.put(key, new String[] {login, active});
+                }
+            }
             case ENTITLEMENT -> {
                 int e = entitlement(text(record, "id"));
                 JsonNode res = record.get("resource");
@@ -198,6 +265,9 @@ public final class EffectiveAccess {
      * @param sink receives each row
      */
     public void forEachRow(Consumer<AccessRow> sink) {
+        depthCut = 0;
+        countCut = 0;
+        cutPrincipals.clear();
         Integer[] order = new Integer[principals.size()];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.<Integer, String>comparing(i -> principals.get(i)[0])
@@ -206,43 +276,83 @@ public final class EffectiveAccess {
                 .thenComparing(Held::grantId);
         for (int p : order) {
             String[] principal = principals.get(p);
-            // entitlement -> [grant id, previous entitlement (-1 when direct)], found breadth first
-            Map<Integer, Object[]> reached = new HashMap<>();
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            // entitlement -> the distinct paths reaching it: [path text, grant id]
+            Map<Integer, java.util.LinkedHashMap<String, String[]>> found = new HashMap<>();
+            long before = depthCut + countCut;
             List<Held> held = new ArrayList<>(direct.get(p));
             held.sort(byEntitlement);
             for (Held h : held) {
-                if (reached.putIfAbsent(h.entitlement(), new Object[] {h.grantId(), -1}) == null) {
-                    queue.add(h.entitlement());
-                }
+                List<Integer> path = new ArrayList<>();
+                path.add(h.entitlement());
+                follow(path, h.grantId(), found, byEntitlement);
             }
-            while (!queue.isEmpty()) {
-                int from = queue.poll();
-                List<Held> edges = expansions.get(from);
-                if (edges == null) {
-                    continue;
-                }
-                List<Held> sorted = new ArrayList<>(edges);
-                sorted.sort(byEntitlement);
-                for (Held edge : sorted) {
-                    if (reached.putIfAbsent(edge.entitlement(), new Object[] {edge.grantId(), from}) == null) {
-                        queue.add(edge.entitlement());
-                    }
-                }
+            if (depthCut + countCut > before) {
+                cutPrincipals.add(principal[2]);
             }
-            List<Integer> entitlements = new ArrayList<>(reached.keySet());
+            List<Integer> entitlements = new ArrayList<>(found.keySet());
             entitlements.sort(Comparator.comparing(entitlementIds::get));
             String principalName = names.getOrDefault(principal[2], "");
+            String[] seen = activity.getOrDefault(principal[2], new String[] {"", ""});
             for (int e : entitlements) {
-                Object[] how = reached.get(e);
                 String[] info = entitlementInfo.get(e);
                 String resourceType = info == null ? "" : info[0];
                 String resourceId = info == null ? "" : info[1];
-                sink.accept(new AccessRow(principal[0], principal[1], principalName, entitlementIds.get(e),
-                        resourceType, resourceId, names.getOrDefault(resourceType + ":" + resourceId, ""),
-                        info == null ? "" : info[2], path(e, reached), (String) how[0]));
+                List<String[]> paths = new ArrayList<>(found.get(e).values());
+                paths.sort(Comparator.<String[]>comparingInt(x -> x[0].equals("direct") ? 0
+                        : x[0].split(" -> ", -1).length).thenComparing(x -> x[0]).thenComparing(x -> x[1]));
+                for (String[] how : paths) {
+                    sink.accept(new AccessRow(principal[0], principal[1], principalName, entitlementIds.get(e),
+                            resourceType, resourceId, names.getOrDefault(resourceType + ":" + resourceId, ""),
+                            info == null ? "" : info[2], how[0], how[1], seen[0], seen[1]));
+                }
             }
         }
+    }
+
+    /**
+     * Records the path ending at its last entitlement (reached through {@code grantId}), then follows the
+     * expansions from there depth first, never revisiting an entitlement of the path, within the limits.
+     */
+    private void follow(List<Integer> path, String grantId, Map<Integer, java.util.LinkedHashMap<String, String[]>>
+            found, Comparator<Held> byEntitlement) {
+        int at = path.get(path.size() - 1);
+        String text = pathText(path);
+        java.util.LinkedHashMap<String, String[]> paths = found.computeIfAbsent(at, k -> new java.util.LinkedHashMap<>());
+        String key = text + "\u0000" + grantId;
+        if (!paths.containsKey(key)) {
+            if (paths.size() >= limits.maxPaths()) {
+                countCut++;
+                return;
+            }
+            paths.put(key, new String[] {text, grantId});
+        }
+        List<Held> edges = expansions.get(at);
+        if (edges == null) {
+            return;
+        }
+        List<Held> sorted = new ArrayList<>(edges);
+        sorted.sort(byEntitlement);
+        for (Held edge : sorted) {
+            if (path.contains(edge.entitlement())) {
+                continue;
+            }
+            if (path.size() - 1 >= limits.maxDepth()) {
+                depthCut++;
+                continue;
+            }
+            path.add(edge.entitlement());
+            follow(path, edge.grantId(), found, byEntitlement);
+            path.remove(path.size() - 1);
+        }
+    }
+
+    private String pathText(List<Integer> path) {
+        if (path.size() == 1) {
+            return "direct";
+        }
+        List<String> steps = new ArrayList<>(path.size());
+        path.forEach(e -> steps.add(entitlementIds.get(e)));
+        return String.join(" -> ", steps);
     }
 
     /**
@@ -270,23 +380,5 @@ public final class EffectiveAccess {
             throw failure[0];
         }
         return count[0];
-    }
-
-    private String path(int entitlement, Map<Integer, Object[]> reached) {
-        if ((int) reached.get(entitlement)[1] == -1) {
-            return "direct";
-        }
-        List<String> steps = new ArrayList<>();
-        int at = entitlement;
-        while (true) {
-            steps.add(entitlementIds.get(at));
-            int previous = (int) reached.get(at)[1];
-            if (previous == -1) {
-                break;
-            }
-            at = previous;
-        }
-        java.util.Collections.reverse(steps);
-        return String.join(" -> ", steps);
     }
 }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code plugboard access}: effective access from a sync file, for user access reviews. */
 @Command(name = "access", mixinStandardHelpOptions = true,
         description = {"List who holds what, from a sync file, following expandable grants.",
-            "Team members get the team's project access: one row per principal and entitlement, with the path it"
-                + " comes through."})
+            "Team members get the team's project access: one row per path by which a principal holds an"
+                + " entitlement."})
 final class AccessCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -32,15 +32,26 @@ final class AccessCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     private TableOutputOptions output;
 
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "32",
+            description = "Follow at most N expandable grants in one path (default: ${DEFAULT-VALUE}).")
+    private int maxDepth;
+
+    @Option(names = "--max-paths", paramLabel = "N", defaultValue = "100",
+            description = "List at most N paths per principal and entitlement (default: ${DEFAULT-VALUE}).")
+    private int maxPaths;
+
     @Override
     public Integer call() {
         TableWriter.Format tableFormat = output.format();
         Optional<Path> file = output.out(sync);
         Path out = file.orElse(null);
         EffectiveAccess access;
+        if (maxDepth < 0 || maxDepth > 10_000 || maxPaths < 1 || maxPaths > 1_000_000) {
+            throw new HostException(ExitCode.USAGE, "--max-depth must be 0 to 10000 and --max-paths 1 to 1000000");
+        }
         try {
-            access = sync.toString().equals("-") ? EffectiveAccess.read(System.in, "standard input")
-                    : EffectiveAccess.load(sync);
+            access = (sync.toString().equals("-") ? EffectiveAccess.read(System.in, "standard input")
+                    : EffectiveAccess.load(sync)).limits(new EffectiveAccess.Limits(maxDepth, maxPaths));
         } catch (SyncFileException e) {
             throw new HostException(ExitCode.USAGE, e.getMessage(), e);
         } catch (IOException e) {
@@ -55,6 +66,14 @@ final class AccessCommand implements Callable<Integer> {
             target.commit();
             if (out != null) {
                 spec.commandLine().getErr().println("wrote " + Plurals.of(rows, "access row") + " to " + out);
+            }
+            EffectiveAccess.Truncation cut = access.truncation();
+            if (cut.any()) {
+                spec.commandLine().getErr().println("warning: not every path is listed: " + cut.longerPaths()
+                        + " path(s) go on beyond --max-depth " + maxDepth + " and " + cut.morePaths() + " more path(s)"
+                        + " exceed --max-paths " + maxPaths + " for one principal and entitlement (principals "
+                        + String.join(", ", cut.principals()) + (cut.principals().size() == 5 ? ", ..." : "")
+                        + "); raise --max-depth or --max-paths to list them");
             }
             return ExitCode.OK.code();
         } catch (IOException e) {

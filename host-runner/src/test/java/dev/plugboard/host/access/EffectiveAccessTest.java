@@ -45,21 +45,84 @@ class EffectiveAccessTest {
     }
 
     @Test
-    void teamMembersGetTheTeamsProjectAccessOneRowPerPrincipalAndEntitlement() throws Exception {
+    void teamMembersGetTheTeamsProjectAccessOneRowPerPath() throws Exception {
         EffectiveAccess access = EffectiveAccess.load(sync(FakeResourceSync.small()));
 
         assertThat(table(access, TableWriter.Format.CSV)).isEqualTo(String.join("\r\n",
                 "principalType,principalId,principalName,entitlementId,entitlementResourceType,entitlementResourceId,"
-                        + "entitlementResourceName,entitlementSlug,path,grantId",
-                "team,7,\"Team 7\",project:3:access,project,3,\"Project 3\",access,direct,project:3:access:team:7",
+                        + "entitlementResourceName,entitlementSlug,path,grantId,principalLastLogin,principalLastActive",
+                "team,7,\"Team 7\",project:3:access,project,3,\"Project 3\",access,direct,project:3:access:team:7,,",
                 "user,1,Ada,project:3:access,project,3,\"Project 3\",access,\"team:7:member -> project:3:access\","
-                        + "project:3:access:team:7",
-                "user,1,Ada,team:7:member,team,7,\"Team 7\",member,direct,team:7:member:user:1",
+                        + "project:3:access:team:7,,",
+                "user,1,Ada,team:7:member,team,7,\"Team 7\",member,direct,team:7:member:user:1,,",
                 "user,2,Bob,project:3:access,project,3,\"Project 3\",access,\"team:7:member -> project:3:access\","
-                        + "project:3:access:team:7",
-                "user,2,Bob,team:7:member,team,7,\"Team 7\",member,direct,team:7:member:user:2",
-                "user,3,Cy,project:4:access,project,4,\"Project 4\",access,direct,project:4:access:user:3",
-                "user,3,Cy,team:8:member,team,8,\"Team 8\",member,direct,team:8:member:user:3", ""));
+                        + "project:3:access:team:7,,",
+                "user,2,Bob,team:7:member,team,7,\"Team 7\",member,direct,team:7:member:user:2,,",
+                "user,3,Cy,project:4:access,project,4,\"Project 4\",access,direct,project:4:access:user:3,,",
+                "user,3,Cy,team:8:member,team,8,\"Team 8\",member,direct,team:8:member:user:3,,", ""));
+    }
+
+    @Test
+    void aUserReachingAProjectThroughTwoTeamsHasARowForEachPathWithLastActivity() throws Exception {
+        FakeResourceSync plugin = FakeResourceSync.small();
+        // Fay is in teams 7 and 8, both with access to project 3, and holds it directly too; last active in March
+        ResourceRef fay = new ResourceRef("user", "6");
+        plugin.resource(Resource.of(fay, "Fay", Map.of("lastLogin", "2026-03-01T10:00:00Z",
+                "lastActive", "2026-03-02T11:00:00Z")));
+        plugin.grant(new ResourceRef("team", "7"), Grant.of("team:7:member", fay));
+        plugin.grant(new ResourceRef("team", "8"), Grant.of("team:8:member", fay));
+        plugin.grant(new ResourceRef("project", "3"), Grant.expandable("project:3:access", new ResourceRef("team",
+                "8"), List.of("team:8:member")));
+        plugin.grant(new ResourceRef("project", "3"), Grant.of("project:3:access", fay));
+
+        List<AccessRow> rows = EffectiveAccess.load(sync(plugin)).rows();
+
+        assertThat(rows.stream().filter(r -> r.principalId().equals("6") && r.entitlementId().equals(
+                "project:3:access")).map(r -> r.path() + " (" + r.grantId() + ") " + r.principalLastLogin() + " "
+                + r.principalLastActive())).containsExactly(
+                        "direct (project:3:access:user:6) 2026-03-01T10:00:00Z 2026-03-02T11:00:00Z",
+                        "team:7:member -> project:3:access (project:3:access:team:7) 2026-03-01T10:00:00Z"
+                                + " 2026-03-02T11:00:00Z",
+                        "team:8:member -> project:3:access (project:3:access:team:8) 2026-03-01T10:00:00Z"
+                                + " 2026-03-02T11:00:00Z");
+    }
+
+    @Test
+    void aLongChainOfNestedTeamsIsCutAtTheDepthLimitAndSaysSo() throws Exception {
+        FakeResourceSync plugin = FakeResourceSync.small();
+        // team c1 holds team:7:member, c2 holds c1's membership, ... 60 teams deep; Eve is in c60
+        String below = "team:7:member";
+        for (int i = 1; i <= 60; i++) {
+            ResourceRef t = new ResourceRef("team", "c" + i);
+            plugin.resource(Resource.of(t, "Chain " + i, Map.of()));
+            plugin.entitlement(new Entitlement("team:c" + i + ":member", t, "member", "Member",
+                    Entitlement.Purpose.ASSIGNMENT, Set.of("user", "team")));
+            String[] parts = below.split(":");
+            plugin.grant(new ResourceRef(parts[0], parts[1]), Grant.expandable(below, t, List.of("team:c" + i
+                    + ":member")));
+            below = "team:c" + i + ":member";
+        }
+        plugin.resource(Resource.of(new ResourceRef("user", "5"), "Eve", Map.of()));
+        plugin.grant(new ResourceRef("team", "c60"), Grant.of("team:c60:member", new ResourceRef("user", "5")));
+        EffectiveAccess access = EffectiveAccess.load(sync(plugin));
+
+        List<AccessRow> eve = access.rows().stream().filter(r -> r.principalId().equals("5")).toList();
+        // the default depth (32 steps) reaches c60 down to c28: 33 entitlements, then stops
+        assertThat(eve).hasSize(33);
+        assertThat(access.truncation().longerPaths()).isPositive();
+        assertThat(access.truncation().principals()).contains("user:5");
+
+        access.limits(new EffectiveAccess.Limits(100, 100));
+        List<AccessRow> all = access.rows().stream().filter(r -> r.principalId().equals("5")).toList();
+        // c60..c1, team 7 and project 3
+        assertThat(all).hasSize(62);
+        assertThat(all.stream().filter(r -> r.entitlementId().equals("project:3:access")).findFirst().orElseThrow()
+                .path().split(" -> ")).hasSize(62);
+        assertThat(access.truncation().any()).isFalse();
+
+        access.limits(new EffectiveAccess.Limits(0, 100));
+        assertThat(access.rows().stream().filter(r -> r.principalId().equals("5")).map(AccessRow::path))
+                .containsExactly("direct");
     }
 
     @Test
@@ -71,7 +134,8 @@ class EffectiveAccessTest {
                         + "\"entitlementId\":\"project:3:access\",\"entitlementResourceType\":\"project\","
                         + "\"entitlementResourceId\":\"3\",\"entitlementResourceName\":\"Project 3\","
                         + "\"entitlementSlug\":\"access\",\"path\":\"team:7:member -> project:3:access\","
-                        + "\"grantId\":\"project:3:access:team:7\"}");
+                        + "\"grantId\":\"project:3:access:team:7\",\"principalLastLogin\":\"\","
+                        + "\"principalLastActive\":\"\"}");
     }
 
     @Test

@@ -29,16 +29,18 @@ public enum Endpoint {
     PROJECT_TEAMS(       "GET",    "/projects/{org}/{project}/teams/",                "project:read",  "Project: Read",          "list a project's teams",                          false),
     PROJECT_USERS(       "GET",    "/projects/{org}/{project}/users/",                "project:read",  "Project: Read",          "list a project's users",                          false),
     PROJECT_FEEDBACK(    "GET",    "/projects/{org}/{project}/user-feedback/",        "project:read",  "Project: Read",          "list a project's user feedback",                  false),
-    PROJECT_EVENTS(      "GET",    "/projects/{org}/{project}/events/",               "event:read",    "Issue & Event: Read",    "list a project's events",                         true),
+    // project events is a ProjectEndpoint: it checks project:read, not event:read (issue 13)
+    PROJECT_EVENTS(      "GET",    "/projects/{org}/{project}/events/",               "project:read",  "Project: Read",          "list a project's events",                         true),
     // provisioning's writes
     ADD_TO_TEAM(         "POST",   "/organizations/{org}/members/{member}/teams/{team}/", "team:write", "Team: Read & Write",   "add members to teams",                            false),
     SET_TEAM_ROLE(       "PUT",    "/organizations/{org}/members/{member}/teams/{team}/", "team:write", "Team: Read & Write",   "change team roles",                               false),
     REMOVE_FROM_TEAM(    "DELETE", "/organizations/{org}/members/{member}/teams/{team}/", "team:admin", "Team: Admin",          "remove members from teams",                       false),
-    SET_ORG_ROLE(        "PUT",    "/organizations/{org}/members/{member}/",          "member:write",  "Member: Read & Write",   "change members' roles",                           false),
+    // without member:admin Sentry allows no org role to be set (get_allowed_org_roles)
+    SET_ORG_ROLE(        "PUT",    "/organizations/{org}/members/{member}/",          "member:admin",  "Member: Admin",          "change members' roles",                           false),
     INVITE(              "POST",   "/organizations/{org}/members/",                   "member:invite", "Member: Read & Write",   "invite members",                                  false),
     REMOVE_MEMBER(       "DELETE", "/organizations/{org}/members/{member}/",          "member:admin",  "Member: Admin",          "remove members",                                  false),
     ADD_PROJECT_TEAM(    "POST",   "/projects/{org}/{project}/teams/{team}/",         "project:write", "Project: Read & Write",  "give teams access to projects",                   false),
-    REMOVE_PROJECT_TEAM( "DELETE", "/projects/{org}/{project}/teams/{team}/",         "project:admin", "Project: Admin",         "take teams' access to projects",                  false);
+    REMOVE_PROJECT_TEAM( "DELETE", "/projects/{org}/{project}/teams/{team}/",         "project:write", "Project: Read & Write",  "take teams' access to projects",                  false);
 
     /** Sentry's largest page, asked for by every listing. */
     public static final int PAGE_SIZE = 100;

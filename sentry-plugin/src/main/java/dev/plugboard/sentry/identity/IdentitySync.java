@@ -115,8 +115,9 @@ public final class IdentitySync implements ResourceSync {
             noToken(resource.type(), pageToken);
             ResourceRef ref = resource.ref();
             List<Entitlement> list = switch (resource.type()) {
+                // a team may carry an org role: its grant to the team expands to the team's members
                 case ROLE -> List.of(new Entitlement(Entitlement.idOf(ref, "assigned"), ref, "assigned",
-                        resource.displayName() + " role", Entitlement.Purpose.ASSIGNMENT, Set.of(USER)));
+                        resource.displayName() + " role", Entitlement.Purpose.ASSIGNMENT, Set.of(USER, TEAM)));
                 case TEAM -> List.of(
                         new Entitlement(Entitlement.idOf(ref, "member"), ref, "member",
                                 resource.displayName() + " team member", Entitlement.Purpose.ASSIGNMENT, Set.of(USER)),
@@ -144,9 +145,13 @@ public final class IdentitySync implements ResourceSync {
             }
             case TEAM -> {
                 String team = resource.profile().get("slug") instanceof String s && !s.isEmpty() ? s : resource.id();
-                yield org.teamMembers(team, cursor(pageToken), Endpoint.PAGE_SIZE)
-                        .thenApply(r -> guard.admit("members of " + resource.ref(), pageToken.isEmpty(),
-                                teamGrants(resource.ref(), r), g -> g.entitlementId() + " " + g.principal()));
+                Optional<String> teamOrgRole = resource.profile().get("orgRole") instanceof String r && !r.isEmpty()
+                        ? Optional.of(r) : Optional.empty();
+                boolean first = pageToken.isEmpty();
+                // keyed by grant id: one member may hold team admin on several paths (stored role, org role)
+                yield org.detail().thenCompose(d -> org.teamMembers(team, cursor(pageToken), Endpoint.PAGE_SIZE)
+                        .thenApply(r -> guard.admit("members of " + resource.ref(), first,
+                                teamGrants(resource.ref(), first ? teamOrgRole : Optional.empty(), d, r), Grant::id)));
             }
             case PROJECT -> {
                 noToken(PROJECT, pageToken);
@@ -209,7 +214,20 @@ public final class IdentitySync implements ResourceSync {
         p.put("ssoLinked", Json.flag(flags, "sso:linked"));
         p.put("idpProvisioned", Json.flag(flags, "idp:provisioned"));
         Json.text(m, "orgRole").or(() -> Json.text(m, "role")).ifPresent(r -> p.put("orgRole", r));
+        List<String> groupOrgRoles = new ArrayList<>();
+        for (JsonNode g : m.path("groupOrgRoles")) {
+            Json.text(g.path("role"), "id").ifPresent(r -> groupOrgRoles.add(r + " (team "
+                    + Json.text(g, "teamSlug").orElse("?") + ")"));
+        }
+        if (!groupOrgRoles.isEmpty()) {
+            p.put("groupOrgRoles", groupOrgRoles);
+        }
         Json.instant(m, "dateCreated").ifPresent(t -> p.put("dateCreated", t));
+        // last activity, to find dormant access: absent when Sentry says null (never)
+        if (hasUser) {
+            Json.instant(user, "lastLogin").ifPresent(t -> p.put("lastLogin", t));
+            Json.instant(user, "lastActive").ifPresent(t -> p.put("lastActive", t));
+        }
         String display = name.or(() -> email).orElse("member " + id);
         return Resource.of(new ResourceRef(USER, id), display, p);
     }
@@ -223,6 +241,7 @@ public final class IdentitySync implements ResourceSync {
             p.put("memberCount", t.path("memberCount").asLong());
         }
         p.put("idpProvisioned", Json.flag(t.path("flags"), "idp:provisioned"));
+        Json.text(t, "orgRole").filter(r -> !r.isEmpty()).ifPresent(r -> p.put("orgRole", r));
         Json.instant(t, "dateCreated").ifPresent(d -> p.put("dateCreated", d));
         String display = Json.text(t, "name").or(() -> Json.text(t, "slug")).orElse("team " + id);
         return Resource.of(new ResourceRef(TEAM, id), display, p);
@@ -247,15 +266,38 @@ public final class IdentitySync implements ResourceSync {
         return Resource.of(new ResourceRef(PROJECT, id), display, p);
     }
 
-    static Page<Grant> teamGrants(ResourceRef team, SentryResponse r) {
+    /**
+     * A team's grants. Sentry stores team roles raw ({@code teamRole: null} means the org role's minimum), so the
+     * admin entitlement is granted on each path that gives it: the stored {@code admin} role (the conventional
+     * grant), and the member's org role, own or through a team ({@code groupOrgRoles}), when its
+     * {@code minimumTeamRole} is {@code admin} (a grant whose id ends {@code :org-role:<role>}, plus
+     * {@code :team:<slug>} when a team gives the role). A team that carries an org role grants it to its members:
+     * an expandable grant of {@code role:<r>:assigned} to the team, from {@code team:<id>:member}.
+     */
+    static Page<Grant> teamGrants(ResourceRef team, Optional<String> teamOrgRole, OrgDetail detail,
+                                  SentryResponse r) {
         List<Grant> grants = new ArrayList<>();
         String member = Entitlement.idOf(team, "member");
         String admin = Entitlement.idOf(team, "admin");
+        teamOrgRole.ifPresent(role -> grants.add(Grant.expandable(Entitlement.idOf(new ResourceRef(ROLE, role),
+                "assigned"), team, List.of(member))));
         for (JsonNode m : Json.array(r.json(), "the members listing of team " + team.id())) {
             ResourceRef principal = new ResourceRef(USER, Json.required(m, "id", "a team member"));
             grants.add(Grant.of(member, principal));
             if ("admin".equals(m.path("teamRole").asText(""))) {
                 grants.add(Grant.of(admin, principal));
+            }
+            Optional<String> own = Json.text(m, "orgRole").or(() -> Json.text(m, "role"));
+            if (own.flatMap(detail::role).filter(OrgDetail.OrgRole::teamAdmin).isPresent()) {
+                grants.add(new Grant(Grant.idOf(admin, principal) + ":org-role:" + own.get(), admin, principal,
+                        List.of()));
+            }
+            for (JsonNode g : m.path("groupOrgRoles")) {
+                Optional<String> role = Json.text(g.path("role"), "id");
+                if (role.flatMap(detail::role).filter(OrgDetail.OrgRole::teamAdmin).isPresent()) {
+                    grants.add(new Grant(Grant.idOf(admin, principal) + ":org-role:" + role.get() + ":team:"
+                            + Json.text(g, "teamSlug").orElse(""), admin, principal, List.of()));
+                }
             }
         }
         return new Page<>(grants, r.nextCursor());

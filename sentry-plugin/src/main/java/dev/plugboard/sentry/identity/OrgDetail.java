@@ -39,13 +39,27 @@ public record OrgDetail(String id, String slug, String name, Optional<Instant> d
      * @param description what it allows
      * @param retired     whether Sentry retired it on this plan
      * @param scopes      the scopes it grants
+     * @param minimumTeamRole the team role a member with this org role holds on every team they are in
+     *                    ({@code minimumTeamRole}: {@code admin} for owner, manager and admin), when given
      */
-    public record OrgRole(String id, String name, String description, boolean retired, List<String> scopes) {
+    public record OrgRole(String id, String name, String description, boolean retired, List<String> scopes,
+                          Optional<String> minimumTeamRole) {
         public OrgRole {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(description, "description");
             scopes = List.copyOf(scopes);
+            Objects.requireNonNull(minimumTeamRole, "minimumTeamRole");
         }
+
+        /** @return whether every member with this role is admin of each team they are in */
+        public boolean teamAdmin() {
+            return minimumTeamRole.filter("admin"::equals).isPresent();
+        }
+    }
+
+    /** @return the role with this id, if the organization has it */
+    public Optional<OrgRole> role(String roleId) {
+        return roles.stream().filter(r -> r.id().equals(roleId)).findFirst();
     }
 }

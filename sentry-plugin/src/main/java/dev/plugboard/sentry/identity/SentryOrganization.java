@@ -141,14 +141,15 @@ public final class SentryOrganization {
                 List<String> scopes = new ArrayList<>();
                 r.path("scopes").forEach(s -> scopes.add(s.asText()));
                 roles.add(new OrgDetail.OrgRole(id, Json.text(r, "name").orElse(id), Json.text(r, "desc").orElse(""),
-                        Json.flag(r, "isRetired"), scopes));
+                        Json.flag(r, "isRetired"), scopes, Json.text(r, "minimumTeamRole")));
             }
         } else {
             logger.warn("Sentry's organization detail has no orgRoleList; assuming Sentry's standard roles"
-                    + " member, admin, manager and owner");
+                    + " member, admin, manager and owner, with no team role given by the org role (so team admins"
+                    + " through their org role are not shown)");
             for (String id : List.of("member", "admin", "manager", "owner")) {
                 roles.add(new OrgDetail.OrgRole(id, Character.toUpperCase(id.charAt(0)) + id.substring(1), "",
-                        false, List.of()));
+                        false, List.of(), Optional.empty()));
             }
         }
         return new OrgDetail(Json.required(body, "id", "the organization"),

@@ -95,7 +95,13 @@ final class Accounts {
                 body.put("email", email);
                 body.put("orgRole", role);
                 List<Map<String, String>> teamRoles = new ArrayList<>();
-                list.forEach(ti -> teamRoles.add(Map.of("teamSlug", ti.slug())));
+                // every entry carries "role": Sentry reads it unconditionally and answers 500 without it
+                list.forEach(ti -> {
+                    Map<String, String> entry = new LinkedHashMap<>();
+                    entry.put("teamSlug", ti.slug());
+                    entry.put("role", null);
+                    teamRoles.add(entry);
+                });
                 body.put("teamRoles", teamRoles);
                 body.put("sendInvite", true);
                 SentryRequest post = remote.invite(body);
@@ -150,12 +156,28 @@ final class Accounts {
                         + "') from organization '" + remote.org() + "'", List.of(delete));
             });
         }
-        return remote.send(delete).thenApply(r -> switch (r.status()) {
-            case 200, 204 -> result(remote, Outcome.DONE, "removed member " + memberId + " from organization '"
-                    + remote.org() + "'");
-            case 404 -> result(remote, Outcome.ALREADY_SO, "organization '" + remote.org() + "' has no member "
-                    + memberId + " (already removed, or never a member): nothing to remove");
-            default -> throw remote.refusal(delete, r);
+        return remote.send(delete).thenApply(r -> {
+            String said = remote.detail(r.text());
+            String on = " (" + r.status() + " on " + delete.describe() + ": " + said + ")";
+            return switch (r.status()) {
+                case 200, 204 -> result(remote, Outcome.DONE, "removed member " + memberId + " from organization '"
+                        + remote.org() + "'");
+                case 404 -> result(remote, Outcome.ALREADY_SO, "organization '" + remote.org() + "' has no member "
+                        + memberId + " (already removed, or never a member): nothing to remove");
+                // Sentry answers 400, not 403, when the token lacks member:admin
+                case 400 -> throw said.contains("member:admin") ? new ConnectorException(ErrorKind.PERMISSION,
+                        "The auth token may not remove members in organization '" + remote.org() + "'" + on
+                        + ". It needs the scope member:admin (Member: Admin in the integration's permissions).")
+                        : remote.refusal(delete, r);
+                case 403 -> throw said.contains("only remaining owner") ? new ConnectorException(
+                        ErrorKind.INVALID_REQUEST, "Sentry will not remove member " + memberId + ": they are the"
+                        + " organization's only owner or manager" + on + ". Make another member owner or manager"
+                        + " first.") : said.contains("identity provider") ? new ConnectorException(
+                        ErrorKind.INVALID_REQUEST, "Sentry will not remove member " + memberId + ": the"
+                        + " organization's identity provider manages them" + on + ". Remove them in the identity"
+                        + " provider.") : remote.refusal(delete, r);
+                default -> throw remote.refusal(delete, r);
+            };
         });
     }
 

@@ -60,15 +60,16 @@ final class OrgRole {
         if (kind != TokenKind.USER && kind != TokenKind.LEGACY) {
             throw userTokenNeeded(kind, "");
         }
-        SentryRequest put = remote.setOrgRole(m.id(), role);
+        SentryRequest put = remote.setOrgRole(m, role);
         String change = "the organization role of " + m.describe() + " from '" + m.orgRole() + "' to '" + role + "'";
         if (dry) {
             return done(planned(remote, "would change " + change + note, List.of(put)));
         }
         return remote.send(put).thenApply(r -> {
-            if (r.status() == 400 && kind != TokenKind.USER) {
-                throw userTokenNeeded(kind, " (Sentry answered 400 on " + put.describe() + ": "
-                        + remote.detail(r.text()) + ")");
+            String said = remote.detail(r.text());
+            if (r.status() == 400 && said.contains("permission to set that org-level role")) {
+                // Sentry lets no org role be set without member:admin (get_allowed_org_roles)
+                throw userTokenNeeded(kind, " (Sentry answered 400 on " + put.describe() + ": " + said + ")");
             }
             JsonNode body = remote.expect(put, r, 200);
             String now = body.path("orgRole").isTextual() ? body.path("orgRole").asText() : body.path("role").asText("");
@@ -76,14 +77,26 @@ final class OrgRole {
                 throw new ConnectorException(ErrorKind.INVALID_REQUEST, "Sentry answered " + put.describe() + " but "
                         + m.describe() + " still has the organization role '" + now + "', not '" + role + "'");
             }
+            // the teams were sent along; check Sentry kept them
+            java.util.Set<String> after = new java.util.TreeSet<>();
+            body.path("teams").forEach(x -> after.add(x.asText()));
+            body.path("teamRoles").forEach(x -> after.add(x.path("teamSlug").asText()));
+            java.util.Set<String> lost = new java.util.TreeSet<>(m.storedTeamRoles().keySet());
+            lost.removeAll(after);
+            if (!lost.isEmpty()) {
+                throw new ConnectorException(ErrorKind.INTERNAL, "CHANGED: " + change + note + ", but Sentry's answer"
+                        + " no longer lists their teams " + String.join(", ", lost) + ": grant team:<id>:member for"
+                        + " those to restore them");
+            }
             return result(remote, Outcome.DONE, "changed " + change + note);
         });
     }
 
     private static ConnectorException userTokenNeeded(TokenKind kind, String sentrySaid) {
         return new ConnectorException(ErrorKind.PERMISSION, "Changing a member's organization role needs a user auth"
-                + " token (sntryu_): Sentry refuses it to other tokens, and authToken is " + kind.describe()
-                + sentrySaid + ". Configure a user auth token of an owner or manager with the scope member:write"
+                + " token (sntryu_) with the scope member:admin (member:write is not enough): Sentry refuses it to"
+                + " other tokens and lets no role be set without member:admin; authToken is " + kind.describe()
+                + sentrySaid + ". Configure a user auth token of an owner or manager with the scope member:admin"
                 + " (Settings > Account > API > Auth Tokens) for role changes.");
     }
 

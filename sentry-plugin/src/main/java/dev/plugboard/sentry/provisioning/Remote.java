@@ -28,9 +28,6 @@ import java.util.function.Supplier;
  * Sentry's refusals into {@link ConnectorException}s that say what to fix. One instance per operation.
  */
 final class Remote {
-    /** Sentry's text for a token without the needed scope (403). */
-    private static final String NO_PERMISSION = "do not have permission";
-
     private final SentryApi http;
     private final TokenKind tokenKind;
     private final Supplier<CompletionStage<List<String>>> orgRoles;
@@ -83,8 +80,22 @@ final class Remote {
         return memberTeam(Endpoint.SET_TEAM_ROLE, memberId, team).withBody(body(Map.of("teamRole", role)));
     }
 
-    SentryRequest setOrgRole(String memberId, String role) {
-        return SentryRequest.of(Endpoint.SET_ORG_ROLE, org, memberId).withBody(body(Map.of("orgRole", role)));
+    /**
+     * The org-role PUT with the member's current team roles: Sentry's update runs the team assignment even when the
+     * body has no {@code teamRoles}, and then assigns no team, so the member would leave every team.
+     */
+    SentryRequest setOrgRole(MemberState member, String role) {
+        List<Map<String, Object>> teamRoles = new ArrayList<>();
+        member.storedTeamRoles().forEach((slug, stored) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("teamSlug", slug);
+            entry.put("role", stored.orElse(null));
+            teamRoles.add(entry);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orgRole", role);
+        body.put("teamRoles", teamRoles);
+        return SentryRequest.of(Endpoint.SET_ORG_ROLE, org, member.id()).withBody(body(body));
     }
 
     SentryRequest removeMember(String memberId) {
@@ -124,16 +135,17 @@ final class Remote {
     }
 
     MemberState memberState(JsonNode m, String memberId) {
-        Map<String, String> teams = new LinkedHashMap<>();
+        // team roles as Sentry stores them: null means the org role's minimum
+        Map<String, Optional<String>> teams = new LinkedHashMap<>();
         for (JsonNode slug : m.path("teams")) {
             if (slug.isTextual()) {
-                teams.put(slug.asText(), "contributor");
+                teams.put(slug.asText(), Optional.empty());
             }
         }
         for (JsonNode tr : m.path("teamRoles")) {
             String slug = tr.path("teamSlug").asText("");
             if (!slug.isEmpty()) {
-                teams.put(slug, tr.path("role").isTextual() ? tr.path("role").asText() : "contributor");
+                teams.put(slug, tr.path("role").isTextual() ? Optional.of(tr.path("role").asText()) : Optional.empty());
             }
         }
         Map<String, String> minimum = new HashMap<>();
@@ -142,11 +154,23 @@ final class Remote {
                 minimum.put(r.path("id").asText(), r.path("minimumTeamRole").asText());
             }
         }
+        Map<String, String> groupOrgRoles = new LinkedHashMap<>();
+        for (JsonNode g : m.path("groupOrgRoles")) {
+            String slug = g.path("teamSlug").asText("");
+            String role = g.path("role").path("id").asText("");
+            if (!slug.isEmpty() && !role.isEmpty()) {
+                groupOrgRoles.put(slug, role);
+                if (g.path("role").path("minimumTeamRole").isTextual()) {
+                    minimum.putIfAbsent(role, g.path("role").path("minimumTeamRole").asText());
+                }
+            }
+        }
         String role = m.path("orgRole").isTextual() ? m.path("orgRole").asText() : m.path("role").asText("");
         if (role.isEmpty()) {
             throw unexpected("the detail of member " + memberId + " has no orgRole");
         }
-        return new MemberState(m.path("id").asText(memberId), m.path("email").asText(""), role, teams, minimum);
+        return new MemberState(m.path("id").asText(memberId), m.path("email").asText(""), role, teams, minimum,
+                groupOrgRoles);
     }
 
     /** @return the team whose id or slug is given, looked up in the teams listing page by page; else NOT_FOUND */
@@ -265,11 +289,17 @@ final class Remote {
         String on = " (" + r.status() + " on " + call.describe() + (detail.isEmpty() ? "" : ": " + detail) + ")";
         return switch (r.status()) {
             case 401 -> http.unauthenticated(r.text(), call.describe());
-            case 403 -> detail.isEmpty() || detail.toLowerCase(Locale.ROOT).contains(NO_PERMISSION)
+            // a 403 is a permission problem by its status: newer servers word scope denials differently
+            case 403 -> new ConnectorException(ErrorKind.PERMISSION, "The auth token may not " + need.action()
+                    + " in organization '" + org + "'" + on + ". It needs the scope " + need.scope() + " ("
+                    + need.permissionName() + " in the integration's permissions).");
+            // some refusals of a missing permission come as 400 (team-membership edits, member removal)
+            case 400 -> detail.contains("do not have permission") || detail.contains("You are missing the")
                     ? new ConnectorException(ErrorKind.PERMISSION, "The auth token may not " + need.action()
                     + " in organization '" + org + "'" + on + ". It needs the scope " + need.scope() + " ("
                     + need.permissionName() + " in the integration's permissions).")
-                    : new ConnectorException(ErrorKind.INVALID_REQUEST, "Sentry refused to " + need.action() + on + ".");
+                    : new ConnectorException(ErrorKind.INVALID_REQUEST, "Sentry refused to " + need.action() + on
+                    + ".");
             case 404 -> new ConnectorException(ErrorKind.NOT_FOUND, "Sentry found nothing at " + call.describe()
                     + " in organization '" + org + "' (404): check the ids, as a sync lists them.");
             default -> new ConnectorException(ErrorKind.INVALID_REQUEST, "Sentry refused to " + need.action() + on

@@ -25,7 +25,7 @@ final class TeamMembership {
             return remote.memberAndTeam(memberId, teamId).thenApply(mt -> {
                 MemberState m = mt.member();
                 TeamInfo t = mt.team();
-                if (m.teamRole(t.slug()).isPresent()) {
+                if (m.inTeam(t.slug())) {
                     return alreadySo(remote, true, m.describe() + " is already in " + t.describe());
                 }
                 if (t.idpProvisioned()) {

@@ -32,7 +32,10 @@ final class TeamRole {
             Optional<String> role = m.teamRole(t.slug());
             SentryRequest put = remote.setTeamRole(memberId, teamId, "admin");
             if (role.filter("admin"::equals).isPresent()) {
-                return done(alreadySo(remote, dry, m.describe() + " is already admin of " + t.describe()));
+                // effective roles: a manager is admin of every team they are in, whatever Sentry stored
+                String why = m.storedAdmin(t.slug()) ? "" : m.adminThroughOrgRole().map(r -> " (they " + r
+                        + ", which makes them admin of every team they are in)").orElse("");
+                return done(alreadySo(remote, dry, m.describe() + " is already admin of " + t.describe() + why));
             }
             if (role.isPresent()) {
                 if (dry) {
@@ -106,11 +109,13 @@ final class TeamRole {
                 String state = role.isEmpty() ? " is not in " : " is not admin of ";
                 return done(alreadySo(remote, dry, m.describe() + state + t.describe()));
             }
-            if (m.orgRoleGivesTeamAdmin()) {
-                throw new ConnectorException(ErrorKind.INVALID_REQUEST, m.describe() + " has the organization role '"
-                        + m.orgRole() + "', which makes them admin of every team they are in, so Sentry cannot make"
-                        + " them a contributor of " + t.describe() + ". Revoke role:" + m.orgRole() + ":assigned"
-                        + " first, or revoke team:" + teamId + ":member to remove them from the team.");
+            if (m.adminThroughOrgRole().isPresent()) {
+                String hint = m.revokeOrgRoleHint();
+                throw new ConnectorException(ErrorKind.INVALID_REQUEST, m.describe() + " "
+                        + m.adminThroughOrgRole().get() + ", which makes them admin of every team they are in, so"
+                        + " Sentry cannot make them a contributor of " + t.describe() + ". "
+                        + Character.toUpperCase(hint.charAt(0)) + hint.substring(1) + " first, or revoke team:"
+                        + teamId + ":member to remove them from the team.");
             }
             SentryRequest put = remote.setTeamRole(memberId, teamId, "contributor");
             if (dry) {
@@ -128,12 +133,14 @@ final class TeamRole {
     private static void checkTeamRole(Remote remote, SentryRequest put, SentryResponse r, String wanted, MemberState m,
                                       TeamInfo t) {
         JsonNode body = remote.expect(put, r, 200);
-        String now = body.path("teamRole").asText("");
+        // Sentry stores (and answers) null when the org role already gives the role: compare effective roles
+        String stored = body.path("teamRole").isTextual() ? body.path("teamRole").asText() : "";
+        String now = stored.equals("admin") || m.orgRoleGivesTeamAdmin() ? "admin" : "contributor";
         if (!now.equals(wanted)) {
             throw new ConnectorException(ErrorKind.INVALID_REQUEST, "Sentry answered " + put.describe() + " but "
-                    + m.describe() + " is " + (now.isEmpty() ? "without a role" : now) + " of " + t.describe()
-                    + ", not " + wanted + " (their organization role '" + m.orgRole() + "' may set a minimum team"
-                    + " role)");
+                    + m.describe() + " is " + now + " of " + t.describe() + " (Sentry stored "
+                    + (stored.isEmpty() ? "null" : stored) + "), not " + wanted + " (their organization role '"
+                    + m.orgRole() + "' may set a minimum team role)");
         }
     }
 

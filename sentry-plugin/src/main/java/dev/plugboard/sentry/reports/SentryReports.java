@@ -38,7 +38,10 @@ import java.util.regex.Pattern;
  */
 public final class SentryReports implements Reports {
     private static final Pattern ORG_SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
-    private static final Pattern INTERVAL = Pattern.compile("1d|24h|1[0-9]h|2[0-3]h|[1-9]h");
+    /** The intervals stats_v2 accepts: whole hours that divide a day (src/sentry/snuba/sessions_v2.py). */
+    private static final Pattern INTERVAL = Pattern.compile("1h|2h|3h|4h|6h|8h|12h|24h|1d");
+    /** stats_v2's MAX_POINTS: a window may hold at most 1,000 intervals. */
+    static final int MAX_POINTS = 1_000;
     private static final Pattern ISSUE_ID = Pattern.compile("[0-9]{1,19}");
     private static final List<String> OUTCOMES = List.of("accepted", "filtered", "rate_limited", "invalid", "abuse",
             "client_discard", "cardinality_limited");
@@ -99,6 +102,9 @@ public final class SentryReports implements Reports {
                 Instant now = now();
                 Inputs in = new Inputs(org, params, spec.windowed() ? Optional.of(DateWindow.from(params, now))
                         : Optional.empty());
+                if (spec.params().contains(Param.INTERVAL)) {
+                    checkPoints(in);
+                }
                 stage = resolve(spec, in).thenCompose(targets -> page(spec, in,
                         new PageToken(spec.id(), targets, 0, Optional.empty(), in.window())));
             }
@@ -114,6 +120,25 @@ public final class SentryReports implements Reports {
             }
         });
         return out;
+    }
+
+    /**
+     * stats_v2 refuses a window of more than 1,000 intervals (an explicit end counts one second more, and the range
+     * is rounded up to whole hours): say so before asking, with what to change.
+     */
+    private static void checkPoints(Inputs in) {
+        String interval = in.params().string("interval").orElse("1d");
+        long seconds = interval.equals("1d") ? 86_400 : Long.parseLong(interval.substring(0, interval.length() - 1))
+                * 3_600;
+        DateWindow w = in.requireWindow();
+        long range = w.end().getEpochSecond() - w.start().getEpochSecond() + 1;
+        long rounded = (range + 3_599) / 3_600 * 3_600;
+        long points = (rounded + seconds - 1) / seconds;
+        if (points > MAX_POINTS) {
+            throw Problems.parameter("interval", interval + " over this window makes " + points + " intervals, and"
+                    + " Sentry's stats_v2 answers at most " + MAX_POINTS + ": use a coarser interval (12h or 1d) or a"
+                    + " shorter window (1h covers at most 41 days)");
+        }
     }
 
     /** @return the host clock's now, to the second (windows and messages read better without nanoseconds) */
@@ -156,7 +181,8 @@ public final class SentryReports implements Reports {
                 case OUTCOME -> p.choice("outcome", OUTCOMES);
                 case CATEGORY -> p.choice("category", CATEGORIES);
                 case INTERVAL -> p.string("interval").filter(i -> !INTERVAL.matcher(i).matches()).ifPresent(i -> {
-                    throw Problems.parameter("interval", "'" + i + "' is not an interval from 1h to 24h (or 1d)");
+                    throw Problems.parameter("interval", "'" + i + "' is not an interval Sentry accepts: use 1h, 2h,"
+                            + " 3h, 4h, 6h, 8h, 12h or 1d (stats_v2 needs an interval that divides a day)");
                 });
                 case FULL -> p.bool("full");
                 case QUERY -> p.string("query");
@@ -260,9 +286,14 @@ public final class SentryReports implements Reports {
         SentryRequest call = spec.request().apply(in, target);
         return send(call, pos.cursor()).thenApply(answer -> {
             List<Row> rows = new ArrayList<>();
+            boolean pastStart = false;
             for (JsonNode o : spec.shape().rows(answer.json(), spec.label().apply(in), call.subject())) {
                 if (spec.windowFilter().isPresent()) {
+                    // also on the client: servers before mid-2025 ignore start and end
                     Object t = Col.convert(o.at(spec.windowFilter().get()), dev.plugboard.spi.ColumnType.TIMESTAMP);
+                    if (t instanceof Instant i && i.isBefore(in.requireWindow().start()) && newestFirst(call)) {
+                        pastStart = true;
+                    }
                     if (!(t instanceof Instant i) || !in.requireWindow().contains(i)) {
                         continue;
                     }
@@ -273,10 +304,17 @@ public final class SentryReports implements Reports {
                 }
                 rows.add(new Row(values));
             }
-            Optional<String> cursor = spec.shape() == Shape.SERIES ? Optional.empty()
+            // these listings come newest first: once a page reaches before the window, later pages are older still
+            Optional<String> cursor = spec.shape() == Shape.SERIES || pastStart ? Optional.empty()
                     : answer.nextCursor().filter(c -> !Optional.of(c).equals(pos.cursor()));
             return new Page<>(rows, next(pos, cursor));
         });
+    }
+
+    /** @return whether the listing comes newest first (events), so a page past the window's start is the last */
+    private static boolean newestFirst(SentryRequest call) {
+        return call.endpoint() == dev.plugboard.sentry.http.Endpoint.PROJECT_EVENTS
+                || call.endpoint() == dev.plugboard.sentry.http.Endpoint.ISSUE_EVENTS;
     }
 
     private static Optional<String> next(PageToken pos, Optional<String> cursor) {

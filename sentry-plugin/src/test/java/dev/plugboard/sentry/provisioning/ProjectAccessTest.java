@@ -125,11 +125,14 @@ class ProjectAccessTest {
         await(p.grant(grant(false)));
         s.requests();
         Provisioning writer = s.withScopes("sntryi_project_write", "org:read", "project:write");
-        e = failure(writer.revoke(revoke(false)));
+        // the DELETE needs project:write, not admin (project_team_details.py): a reader is refused, a writer not
+        e = failure(reader.revoke(revoke(false)));
         assertEquals(ErrorKind.PERMISSION, e.kind());
         assertEquals("The auth token may not take teams' access to projects in organization '" + s.org() + "' (403 on"
                 + " DELETE" + path + ": You do not have permission to perform this action.). It needs the scope"
-                + " project:admin (Project: Admin in the integration's permissions).", e.getMessage());
+                + " project:write (Project: Read & Write in the integration's permissions).", e.getMessage());
         assertEquals(true, access().contains(t.id()));
+        assertEquals(Outcome.DONE, await(writer.revoke(revoke(false))).outcome());
+        assertEquals(false, access().contains(t.id()));
     }
 }

@@ -95,8 +95,10 @@ final class Sim implements AutoCloseable {
 
     /** @return the first active, unrestricted member with this org role in no team */
     Member member(OrgRole role) {
+        // not in a team that carries an org role: their effective org role is their own
         return sim.org().members().stream().filter(m -> m.orgRole() == role && m.status() == MemberStatus.ACTIVE
-                        && !m.flags().idpRoleRestricted())
+                        && !m.flags().idpRoleRestricted() && sim.org().teams().stream().noneMatch(t ->
+                        t.orgRole().isPresent() && t.members().stream().anyMatch(tm -> tm.memberId().equals(m.id()))))
                 .findFirst().orElseThrow(() -> new AssertionError("the generated org has no active " + role));
     }
 
@@ -112,10 +114,25 @@ final class Sim implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("the generated org has no IdP-provisioned team"));
     }
 
-    /** @return the member's role on the team now, if a member */
+    /**
+     * @return the member's effective role on the team now, if a member: the higher of the stored role and the
+     *         minimum of their effective org role (their own, or one a team of theirs carries)
+     */
     Optional<TeamRole> role(String teamId, String memberId) {
-        return sim.org().teams().stream().filter(t -> t.id().equals(teamId)).flatMap(t -> t.members().stream())
-                .filter(tm -> tm.memberId().equals(memberId)).map(tm -> tm.teamRole()).findFirst();
+        var org = sim.org();
+        var member = org.member(memberId);
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        dev.plugboard.simulator.model.OrgRole effective = member.get().orgRole();
+        for (Team t : org.teams()) {
+            if (t.orgRole().isPresent() && t.members().stream().anyMatch(tm -> tm.memberId().equals(memberId))) {
+                effective = effective.max(t.orgRole().get());
+            }
+        }
+        dev.plugboard.simulator.model.OrgRole role = effective;
+        return org.teams().stream().filter(t -> t.id().equals(teamId)).flatMap(t -> t.members().stream())
+                .filter(tm -> tm.memberId().equals(memberId)).map(tm -> tm.effectiveRole(role)).findFirst();
     }
 
     /** @return the simulator's per-endpoint counts since the last reset, then resets them */

@@ -181,6 +181,7 @@ class EventCountsTest {
         assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
         assertEquals("parameter 'stat': give either stat or outcome, not both", e.getMessage());
         ConnectorException i = fx.failure("event-counts-project", Map.of("projects", "all", "interval", "90m"));
-        assertEquals("parameter 'interval': '90m' is not an interval from 1h to 24h (or 1d)", i.getMessage());
+        assertEquals("parameter 'interval': '90m' is not an interval Sentry accepts: use 1h, 2h, 3h, 4h, 6h, 8h, 12h or 1d"
+                + " (stats_v2 needs an interval that divides a day)", i.getMessage());
     }
 }
