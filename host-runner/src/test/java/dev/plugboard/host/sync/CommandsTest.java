@@ -138,7 +138,7 @@ class CommandsTest {
         assertThat(csv.err()).isEqualTo("wrote 7 access rows to " + out + "\n");
         assertThat(Files.readString(out)).startsWith("principalType,principalId,principalName,entitlementId,")
                 .contains("\r\nuser,2,Bob,project:3:access,project,3,\"Project 3\",access,"
-                        + "\"team:7:member -> project:3:access\",project:3:access:team:7\r\n");
+                        + "\"team:7:member -> project:3:access\",project:3:access:team:7,,\r\n");
         assertThat(jsonl.out().lines()).hasSize(7).last().isEqualTo("{\"principalType\":\"user\",\"principalId\":\"3\","
                 + "\"principalName\":\"Cy\",\"entitlementId\":\"team:8:member\",\"entitlementResourceType\":\"team\","
                 + "\"entitlementResourceId\":\"8\",\"entitlementResourceName\":\"Team 8\",\"entitlementSlug\":\"member\","
@@ -252,9 +252,9 @@ class CommandsTest {
         for (int i = 0; i < guarded.size(); i++) {
             String id = String.valueOf(90 + i);
             assertThat(Files.readString(access)).contains("\r\nuser," + id + "," + guarded.get(i)
-                    + ",team:8:member,team,8,\"Team 8\",member,direct,team:8:member:user:" + id + "\r\n");
+                    + ",team:8:member,team,8,\"Team 8\",member,direct,team:8:member:user:" + id + ",,\r\n");
             assertThat(Files.readString(raw)).contains("\r\nuser," + id + "," + unguarded.get(i)
-                    + ",team:8:member,team,8,\"Team 8\",member,direct,team:8:member:user:" + id + "\r\n");
+                    + ",team:8:member,team,8,\"Team 8\",member,direct,team:8:member:user:" + id + ",,\r\n");
         }
 
         CliRun report = run("report", "fake", "members", "--config", hostile.toString(), "--param", "limit=20");
