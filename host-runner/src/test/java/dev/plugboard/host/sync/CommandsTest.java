@@ -142,7 +142,8 @@ class CommandsTest {
         assertThat(jsonl.out().lines()).hasSize(7).last().isEqualTo("{\"principalType\":\"user\",\"principalId\":\"3\","
                 + "\"principalName\":\"Cy\",\"entitlementId\":\"team:8:member\",\"entitlementResourceType\":\"team\","
                 + "\"entitlementResourceId\":\"8\",\"entitlementResourceName\":\"Team 8\",\"entitlementSlug\":\"member\","
-                + "\"path\":\"direct\",\"grantId\":\"team:8:member:user:3\"}");
+                + "\"path\":\"direct\",\"grantId\":\"team:8:member:user:3\",\"principalLastLogin\":\"\","
+                + "\"principalLastActive\":\"\"}");
         CliRun badFormat = run("access", "--sync", sync.toString(), "--format", "xml");
         assertThat(badFormat.exitCode()).isEqualTo(2);
         assertThat(badFormat.err()).isEqualTo("plugboard: --format: unknown format 'xml': use csv or jsonl\n");
