@@ -2,6 +2,7 @@ package dev.plugboard.spi;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,9 +15,11 @@ import java.util.regex.Pattern;
  * @param parametersSchema the parameters' JSON Schema (draft 2020-12) as JSON text; the host validates parameters
  *                         against it before any call
  * @param columns          the columns, in order; every row has exactly these
+ * @param incremental      how the report can be fetched incrementally, when it can (since SPI 1.1); empty for a
+ *                         report the host always runs in full
  */
 public record ReportDefinition(String id, String title, String description, String parametersSchema,
-                               List<Column> columns) {
+                               List<Column> columns, Optional<Incremental> incremental) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     /** Checks and copies. */
@@ -38,5 +41,33 @@ public record ReportDefinition(String id, String title, String description, Stri
                 throw new IllegalArgumentException("report " + id + " has two columns named " + c.name());
             }
         }
+        Checks.present(incremental, "incremental");
+        if (incremental.isPresent()) {
+            incremental.get().check(id, columns);
+        }
+    }
+
+    /**
+     * A report the host always runs in full (the SPI 1.0 constructor, kept for plugins built against it).
+     *
+     * @param id               stable identifier
+     * @param title            a title for people
+     * @param description      what a row is
+     * @param parametersSchema the parameters' JSON Schema
+     * @param columns          the columns, in order
+     */
+    public ReportDefinition(String id, String title, String description, String parametersSchema,
+                            List<Column> columns) {
+        this(id, title, description, parametersSchema, columns, Optional.empty());
+    }
+
+    /**
+     * @param declaration how the report can be fetched incrementally
+     * @return the same report, declared incremental
+     * @throws IllegalArgumentException when the declaration names columns the report lacks
+     * @since SPI 1.1
+     */
+    public ReportDefinition withIncremental(Incremental declaration) {
+        return new ReportDefinition(id, title, description, parametersSchema, columns, Optional.of(declaration));
     }
 }

@@ -18,7 +18,7 @@ class SpiContractTest {
 
     @Test
     void theSpiVersionComesFromTheBuildAndFollowsMajorMinorRules() {
-        assertEquals(new SpiVersion(1, 0), SpiVersion.current());
+        assertEquals(new SpiVersion(1, 1), SpiVersion.current());
         assertTrue(new SpiVersion(1, 2).canRun(new SpiVersion(1, 0)));
         assertFalse(new SpiVersion(1, 0).canRun(new SpiVersion(1, 2)));
         assertFalse(new SpiVersion(2, 0).canRun(new SpiVersion(1, 0)));

@@ -122,8 +122,8 @@ class PluginLoaderTest {
                             "dup-2.jar | plugin id 'dup' is provided by more than one jar (dup-1.jar, dup-2.jar);"
                                     + " none of them is loaded: keep one",
                             "missing-class.jar | Provider fx.NotThere not found",
-                            "newer-spi.jar | plugin 'newer' needs Plugboard SPI 1.9 but this host offers SPI 1.0;"
-                                    + " upgrade the host or use a plugin built for SPI 1.0",
+                            "newer-spi.jar | plugin 'newer' needs Plugboard SPI 1.9 but this host offers SPI 1.1;"
+                                    + " upgrade the host or use a plugin built for SPI 1.1",
                             "no-ctor.jar | fx.NoCtor Unable to get public no-arg constructor: a ConnectorProvider needs"
                                     + " a public constructor without arguments",
                             "no-service.jar | not a Plugboard plugin: it has no"
