@@ -34,6 +34,13 @@ public interface TableWriter extends AutoCloseable {
     void close() throws IOException;
 
     /**
+     * Writes what is buffered to the underlying writer, so a checkpoint can count it.
+     *
+     * @throws IOException when writing fails
+     */
+    void flush() throws IOException;
+
+    /**
      * How CSV cells that a spreadsheet would run as a formula are written (OWASP's advice against CSV injection: a
      * cell starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading
      * {@code '}, so {@code =HYPERLINK(...)} from a remote system's data is shown as text, never run).
@@ -111,6 +118,23 @@ public interface TableWriter extends AutoCloseable {
     }
 
     /**
+     * A writer that continues a table written before (a resumed run): as {@link #open(Format, Writer, List, Set,
+     * CsvCells)}, without a CSV header.
+     *
+     * @param format      the format
+     * @param out         where to write (flushed, not closed)
+     * @param columns     the column names
+     * @param jsonColumns names of columns whose values are JSON text
+     * @param cells       how CSV cells are guarded
+     * @return the writer
+     * @throws IOException when it cannot be started
+     */
+    static TableWriter continuing(Format format, Writer out, List<String> columns, Set<String> jsonColumns,
+            CsvCells cells) throws IOException {
+        return format == Format.CSV ? csv(out, columns, cells, false) : jsonLines(out, columns, jsonColumns);
+    }
+
+    /**
      * @param out     where to write (not closed)
      * @param columns the column names, written as the header row
      * @param cells   GUARDED to prefix {@code '} to every cell (header included) a spreadsheet would run as a formula
@@ -120,9 +144,14 @@ public interface TableWriter extends AutoCloseable {
      * @throws IOException when writing the header fails
      */
     static TableWriter csv(Writer out, List<String> columns, CsvCells cells) throws IOException {
+        return csv(out, columns, cells, true);
+    }
+
+    private static TableWriter csv(Writer out, List<String> columns, CsvCells cells, boolean header)
+            throws IOException {
         CsvMapper mapper = new CsvMapper();
         mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(header).setLineSeparator("\r\n");
         columns.forEach(name -> schema.addColumn(cells.apply(name)));
         SequenceWriter writer = mapper.writerFor(List.class).with(schema.build())
                 .writeValues(out);
@@ -138,6 +167,11 @@ public interface TableWriter extends AutoCloseable {
                     row.add(v instanceof String text ? cells.apply(text) : cellText(v));
                 }
                 writer.write(row);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                writer.flush();
             }
 
             @Override
@@ -181,6 +215,11 @@ public interface TableWriter extends AutoCloseable {
                 }
                 gen.writeEndObject();
                 gen.writeRaw('\n');
+            }
+
+            @Override
+            public void flush() throws IOException {
+                gen.flush();
             }
 
             @Override

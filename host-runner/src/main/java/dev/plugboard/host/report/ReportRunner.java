@@ -11,6 +11,7 @@ import dev.plugboard.spi.ReportDefinition;
 import dev.plugboard.spi.Reports;
 import dev.plugboard.spi.Row;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a plugin's report page by page and streams its rows to a {@link TableWriter}, checking each row against
@@ -30,6 +32,7 @@ public final class ReportRunner {
     private final String pluginId;
     private final Reports reports;
     private final Retrier retrier;
+    private final BooleanSupplier cancelled;
 
     /**
      * @param pluginId the plugin id, for messages
@@ -37,9 +40,31 @@ public final class ReportRunner {
      * @param retrier  retries retryable failures
      */
     public ReportRunner(String pluginId, Reports reports, Retrier retrier) {
+        this(pluginId, reports, retrier, () -> false);
+    }
+
+    /**
+     * @param pluginId  the plugin id, for messages
+     * @param reports   the connector's reports capability
+     * @param retrier   retries retryable failures
+     * @param cancelled whether the run should stop; checked between pages
+     */
+    public ReportRunner(String pluginId, Reports reports, Retrier retrier, BooleanSupplier cancelled) {
         this.pluginId = Objects.requireNonNull(pluginId, "pluginId");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.retrier = Objects.requireNonNull(retrier, "retrier");
+        this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
+    }
+
+    /** Receives a report's rows one page at a time, after they were checked against the declared columns. */
+    @FunctionalInterface
+    public interface PageSink {
+        /**
+         * @param rows      the page's rows, values in column order
+         * @param nextToken the token of the next page, empty after the last page
+         * @throws IOException when storing the rows fails
+         */
+        void page(List<List<Object>> rows, Optional<String> nextToken) throws IOException;
     }
 
     /**
@@ -66,32 +91,64 @@ public final class ReportRunner {
      * @throws IOException        when writing fails
      */
     public long run(ReportDefinition report, Map<String, Object> parameters, TableWriter out) throws IOException {
+        return run(report, parameters, Optional.empty(), Optional.empty(), 0, (rows, next) -> {
+            for (List<Object> row : rows) {
+                out.row(row);
+            }
+        });
+    }
+
+    /**
+     * Runs the report page by page from a page token, handing each checked page to {@code sink} before asking for
+     * the next, so the sink can save where the run stands.
+     *
+     * @param report     the report
+     * @param parameters validated parameters
+     * @param from       for an incremental report, the lower bound to pass the plugin ({@link Reports#runIncremental})
+     * @param startToken the page to start at (a resumed run), or empty for the first page
+     * @param rowsBefore rows read before {@code startToken}, so messages number rows across a resumed run
+     * @param sink       receives every page
+     * @return rows read in all, {@code rowsBefore} included
+     * @throws ConnectorException as {@link #run(ReportDefinition, Map, TableWriter)}; {@code CANCELLED} when the
+     *                            cancellation was asked between pages
+     * @throws IOException        when the sink fails
+     */
+    public long run(ReportDefinition report, Map<String, Object> parameters, Optional<Instant> from,
+                    Optional<String> startToken, long rowsBefore, PageSink sink) throws IOException {
         Set<String> seenTokens = new HashSet<>();
-        Optional<String> token = Optional.empty();
-        long rowNumber = 0;
+        Optional<String> token = startToken;
+        long rowNumber = rowsBefore;
         List<Column> columns = report.columns();
         while (true) {
-            Page<Row> page = await(report, parameters, token);
+            if (cancelled.getAsBoolean()) {
+                throw new ConnectorException(ErrorKind.CANCELLED, "report '" + report.id() + "' was interrupted");
+            }
+            Page<Row> page = await(report, parameters, from, token);
+            List<List<Object>> rows = new ArrayList<>(page.items().size());
             for (Row row : page.items()) {
                 rowNumber++;
-                out.row(check(report, columns, row, rowNumber));
+                rows.add(check(report, columns, row, rowNumber));
             }
-            if (page.nextToken().isEmpty()) {
-                return rowNumber;
-            }
-            if (!seenTokens.add(page.nextToken().get())) {
+            if (page.nextToken().isPresent() && !seenTokens.add(page.nextToken().get())) {
                 throw new ConnectorException(ErrorKind.INTERNAL, "plugin '" + pluginId + "' answered a page token of"
                         + " report '" + report.id() + "' that it had answered before, after row " + rowNumber
                         + ": the report would never end (a bug in the plugin)");
+            }
+            sink.page(rows, page.nextToken());
+            if (page.nextToken().isEmpty()) {
+                return rowNumber;
             }
             token = page.nextToken();
         }
     }
 
-    private Page<Row> await(ReportDefinition report, Map<String, Object> parameters, Optional<String> token) {
+    private Page<Row> await(ReportDefinition report, Map<String, Object> parameters, Optional<Instant> from,
+                            Optional<String> token) {
         Optional<String> t = token;
         try {
-            Page<Row> page = retrier.call("report " + report.id(), () -> reports.run(report.id(), parameters, t))
+            Page<Row> page = retrier.call("report " + report.id(), () -> from.isPresent()
+                            ? reports.runIncremental(report.id(), parameters, from.get(), t)
+                            : reports.run(report.id(), parameters, t))
                     .toCompletableFuture().get();
             if (page == null) {
                 throw new ConnectorException(ErrorKind.INTERNAL, "plugin '" + pluginId + "' answered no page for report '"
