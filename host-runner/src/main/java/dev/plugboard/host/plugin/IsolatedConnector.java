@@ -160,5 +160,11 @@ final class IsolatedConnector implements Connector {
                                               Optional<String> pageToken) {
             return stage("run(" + reportId + ")", () -> reports.run(reportId, parameters, pageToken));
         }
+
+        @Override
+        public CompletionStage<Page<Row>> runIncremental(String reportId, Map<String, Object> parameters,
+                                                         java.time.Instant from, Optional<String> pageToken) {
+            return stage("runIncremental()", () -> reports.runIncremental(reportId, parameters, from, pageToken));
+        }
     }
 }
