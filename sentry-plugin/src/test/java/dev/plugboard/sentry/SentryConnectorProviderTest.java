@@ -44,7 +44,7 @@ class SentryConnectorProviderTest {
         assertEquals("sentry", d.id());
         assertEquals("Sentry", d.displayName());
         assertTrue(d.version().matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), d.version());
-        assertEquals(SpiVersion.parse("1.0"), d.spiVersion());
+        assertEquals(SpiVersion.parse("1.1"), d.spiVersion());
         assertTrue(SpiVersion.current().canRun(d.spiVersion()));
         assertEquals(Set.of(Capability.RESOURCE_SYNC, Capability.REPORTS, Capability.PROVISIONING), d.capabilities());
         assertEquals(8, d.defaultConcurrency());

@@ -43,6 +43,10 @@ final class ReportsCommand extends ConnectorCommand {
             params.forEach(p -> out.println("    " + p));
             out.println("  columns: " + d.columns().stream().map(c -> c.name() + " " + c.type())
                     .collect(Collectors.joining(", ")));
+            out.println("  fetched: " + d.incremental().map(i -> "incremental, cursor " + i.cursorColumn()
+                    + ", key " + String.join("+", i.primaryKey()) + (i.rowsChange() ? ", rows change" : "")
+                    + i.retention().map(r -> ", kept " + r.toDays() + " days").orElse(""))
+                    .orElse("full refresh (every run reads the whole report)"));
         }
         if (definitions.isEmpty()) {
             out.println("plugin '" + session.plugin().id() + "' offers no reports");

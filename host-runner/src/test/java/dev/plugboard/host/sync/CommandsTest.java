@@ -164,11 +164,13 @@ class CommandsTest {
                     ratio (number)
                     name (string, one of a|b)
                   columns: id INTEGER, name STRING, active BOOLEAN, joined TIMESTAMP, score NUMBER, tags JSON
+                  fetched: full refresh (every run reads the whole report)
 
                 teams  Teams
                   One row per team.
                   parameters: none
                   columns: slug STRING
+                  fetched: full refresh (every run reads the whole report)
                 """);
     }
 

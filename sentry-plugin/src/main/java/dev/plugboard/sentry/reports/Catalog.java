@@ -318,6 +318,7 @@ final class Catalog {
                 .params(Param.ORGANIZATION, Param.PROJECTS, Param.WINDOW)
                 .over(TargetKind.PROJECTS, (in, t) -> project(Endpoint.PROJECT_FEEDBACK, in, t).pageSize())
                 .windowFilter("/dateCreated")
+                .incremental("dateCreated", false, "projectId", "id")
                 .columns(PROJECT_TARGET, FEEDBACK),
             report("project-events", "Project Events")
                 .description("One row per event of each project in the date window"
@@ -325,6 +326,7 @@ final class Catalog {
                 .params(Param.ORGANIZATION, Param.PROJECTS, Param.WINDOW, Param.FULL)
                 .windowFilter("/dateCreated")
                 .over(TargetKind.PROJECTS, (in, t) -> projectEvents(in, t, in.params().bool("full").orElse(false)))
+                .incremental("dateCreated", false, "projectId", "id")
                 .columns(PROJECT_TARGET, EVENT, FULL_EVENT),
             report("project-events-entries", "Project Events Entries")
                 .description("One row per entry (exception, breadcrumbs, request, …) of each event of each project"
@@ -333,6 +335,7 @@ final class Catalog {
                 .windowFilter("/dateCreated")
                 .over(TargetKind.PROJECTS, (in, t) -> projectEvents(in, t, true))
                 .shape(Shape.ENTRIES)
+                .incremental("dateCreated", false, "projectId", "eventID", "entryIndex")
                 .columns(PROJECT_TARGET, ENTRY),
             report("project-issues", "Project Issues")
                 .description("One row per issue of each project whose last event falls in the date window"
@@ -340,6 +343,7 @@ final class Catalog {
                         + " deprecated). query defaults to empty: every status.")
                 .params(Param.ORGANIZATION, Param.PROJECTS, Param.WINDOW, Param.QUERY)
                 .over(TargetKind.PROJECTS, Catalog::projectIssues)
+                .incremental("lastSeen", true, "projectId", "id")
                 .columns(PROJECT_TARGET, ISSUE),
             report("issue-events", "Issue Events")
                 .description("One row per event of each issue in the date window"
@@ -347,6 +351,7 @@ final class Catalog {
                 .params(Param.ORGANIZATION, Param.ISSUE, Param.WINDOW)
                 .windowFilter("/dateCreated")
                 .over(TargetKind.ISSUES, (in, t) -> issueEvents(in, t, false))
+                .incremental("dateCreated", false, "issueId", "id")
                 .columns(ISSUE_TARGET, EVENT),
             report("issue-events-entries", "Issue Events Entries")
                 .description("One row per entry of each event of each issue in the date window"
@@ -355,6 +360,7 @@ final class Catalog {
                 .windowFilter("/dateCreated")
                 .over(TargetKind.ISSUES, (in, t) -> issueEvents(in, t, true))
                 .shape(Shape.ENTRIES)
+                .incremental("dateCreated", false, "issueId", "eventID", "entryIndex")
                 .columns(ISSUE_TARGET, ENTRY.stream().filter(c -> !c.column().name().equals("groupID")).toList()),
             report("event-counts-organization", "Event Counts: Organization")
                 .description("Event counts of the organization per interval, category and outcome"
@@ -362,6 +368,7 @@ final class Catalog {
                 .params(countParams())
                 .reads(in -> stats(in, List.of(), "event counts"))
                 .shape(Shape.SERIES).label(Catalog::countLabel)
+                .incremental("timestamp", true, "timestamp", "category", "outcome")
                 .columns(COUNT),
             report("event-counts-project", "Event Counts: Project")
                 .description("Event counts of each project per interval, category and outcome (stats_v2 with"
@@ -370,6 +377,7 @@ final class Catalog {
                 .over(TargetKind.PROJECTS, (in, t) -> stats(in, List.of(t.id()), "event counts of project '"
                         + t.slug() + "'"))
                 .shape(Shape.SERIES).label(Catalog::countLabel)
+                .incremental("timestamp", true, "projectId", "timestamp", "category", "outcome")
                 .columns(PROJECT_TARGET, COUNT),
             report("event-counts-team", "Event Counts: Team")
                 .description("Event counts summed over each team's projects per interval, category and outcome"
@@ -378,6 +386,7 @@ final class Catalog {
                 .over(TargetKind.TEAMS_WITH_PROJECTS, (in, t) -> stats(in, t.projectIds(), "event counts of team '"
                         + t.slug() + "'"))
                 .shape(Shape.SERIES).label(Catalog::countLabel)
+                .incremental("timestamp", true, "teamId", "timestamp", "category", "outcome")
                 .columns(TEAM_TARGET, COUNT));
     }
 }

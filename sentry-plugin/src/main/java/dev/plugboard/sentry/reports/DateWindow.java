@@ -153,6 +153,17 @@ record DateWindow(Instant start, Instant end) {
         return a.isBefore(b) ? a : b;
     }
 
+    /**
+     * @param lowerBound an incremental run's lower bound
+     * @return this window, starting at the lower bound when that is later; empty when the window ends before it
+     */
+    Optional<DateWindow> from(Instant lowerBound) {
+        if (!lowerBound.isBefore(end)) {
+            return Optional.empty();
+        }
+        return Optional.of(lowerBound.isAfter(start) ? new DateWindow(lowerBound, end) : this);
+    }
+
     /** @return whether the instant is in [start, end) */
     boolean contains(Instant t) {
         return !t.isBefore(start) && t.isBefore(end);

@@ -2,6 +2,7 @@ package dev.plugboard.sentry.reports;
 
 import dev.plugboard.sentry.http.SentryRequest;
 import dev.plugboard.spi.Column;
+import dev.plugboard.spi.Incremental;
 import dev.plugboard.spi.ReportDefinition;
 
 import java.util.ArrayList;
@@ -27,10 +28,11 @@ import java.util.function.Function;
  * @param label        for {@link Shape#SERIES}: the outcome label when not grouped by outcome
  * @param windowFilter a timestamp field that must fall in the date window, for endpoints that cannot filter
  * @param columns      the columns
+ * @param incremental  how the host may fetch it incrementally (its lower bound narrows the date window), if it can
  */
 record ReportSpec(String id, String title, String description, List<Param> params, TargetKind targets,
                   BiFunction<Inputs, Target, SentryRequest> request, Shape shape, Function<Inputs, String> label,
-                  Optional<String> windowFilter, List<Col> columns) {
+                  Optional<String> windowFilter, List<Col> columns, Optional<Incremental> incremental) {
 
     /** What a report pages through. */
     enum TargetKind {
@@ -57,12 +59,17 @@ record ReportSpec(String id, String title, String description, List<Param> param
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(windowFilter, "windowFilter");
         columns = List.copyOf(columns);
+        Objects.requireNonNull(incremental, "incremental");
+        if (incremental.isPresent() && !params.contains(Param.WINDOW)) {
+            throw new IllegalArgumentException("report " + id + ": an incremental report must take a date window");
+        }
     }
 
     /** @return the SPI definition, with its parameter schema */
     ReportDefinition definition() {
-        return new ReportDefinition(id, title, description, Param.schema(title, params),
+        ReportDefinition d = new ReportDefinition(id, title, description, Param.schema(title, params),
                 columns.stream().map(Col::column).toList());
+        return incremental.map(d::withIncremental).orElse(d);
     }
 
     /** @return every parameter name the report takes */
@@ -100,6 +107,7 @@ record ReportSpec(String id, String title, String description, List<Param> param
         private Shape shape = Shape.LIST;
         private Function<Inputs, String> label = in -> "";
         private Optional<String> windowFilter = Optional.empty();
+        private Optional<Incremental> incremental = Optional.empty();
 
         private Builder(String id, String title) {
             this.id = id;
@@ -154,6 +162,19 @@ record ReportSpec(String id, String title, String description, List<Param> param
             return this;
         }
 
+        /**
+         * @param cursor     the timestamp column that grows for new or changed rows
+         * @param rowsChange whether rows change after they first appear
+         * @param key        the columns that identify a row
+         * @return this, fetched incrementally by the host: its lower bound narrows the date window's start, and
+         *         Sentry keeps the data {@value DateWindow#RETENTION_DAYS} days
+         */
+        Builder incremental(String cursor, boolean rowsChange, String... key) {
+            this.incremental = Optional.of(Incremental.of(cursor, rowsChange, key)
+                    .withRetention(java.time.Duration.ofDays(DateWindow.RETENTION_DAYS)));
+            return this;
+        }
+
         /** @return the report, with these columns in this order */
         @SafeVarargs
         final ReportSpec columns(List<Col>... groups) {
@@ -161,7 +182,8 @@ record ReportSpec(String id, String title, String description, List<Param> param
             for (List<Col> g : groups) {
                 all.addAll(g);
             }
-            return new ReportSpec(id, title, description, params, targets, request, shape, label, windowFilter, all);
+            return new ReportSpec(id, title, description, params, targets, request, shape, label, windowFilter, all,
+                    incremental);
         }
     }
 }

@@ -82,6 +82,23 @@ public final class SentryReports implements Reports {
     @Override
     public CompletionStage<Page<Row>> run(String reportId, Map<String, Object> parameters,
                                           Optional<String> pageToken) {
+        return start(reportId, parameters, Optional.empty(), pageToken);
+    }
+
+    /**
+     * Runs an incremental report from the host's lower bound: the date window starts at {@code from} when that is
+     * later than the window's own start, so Sentry is asked only for what is newer (stats_v2 widens the start to
+     * its interval, so event counts recompute the last, still open, bucket). The window is fixed on the first page
+     * and carried by the page token, like any run's.
+     */
+    @Override
+    public CompletionStage<Page<Row>> runIncremental(String reportId, Map<String, Object> parameters, Instant from,
+                                                     Optional<String> pageToken) {
+        return start(reportId, parameters, Optional.of(from), pageToken);
+    }
+
+    private CompletionStage<Page<Row>> start(String reportId, Map<String, Object> parameters, Optional<Instant> from,
+                                             Optional<String> pageToken) {
         CompletionStage<Page<Row>> stage;
         try {
             ReportSpec spec = specs.get(reportId);
@@ -100,8 +117,16 @@ public final class SentryReports implements Reports {
                 stage = page(spec, in, position);
             } else {
                 Instant now = now();
-                Inputs in = new Inputs(org, params, spec.windowed() ? Optional.of(DateWindow.from(params, now))
-                        : Optional.empty());
+                Optional<DateWindow> window = spec.windowed() ? Optional.of(DateWindow.from(params, now))
+                        : Optional.empty();
+                if (from.isPresent() && spec.incremental().isPresent() && window.isPresent()) {
+                    Optional<DateWindow> narrowed = window.get().from(from.get());
+                    if (narrowed.isEmpty()) {
+                        return CompletableFuture.completedFuture(Page.empty());
+                    }
+                    window = narrowed;
+                }
+                Inputs in = new Inputs(org, params, window);
                 if (spec.params().contains(Param.INTERVAL)) {
                     checkPoints(in);
                 }

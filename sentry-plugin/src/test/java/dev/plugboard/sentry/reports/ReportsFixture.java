@@ -64,6 +64,13 @@ final class ReportsFixture implements AutoCloseable {
         return new ReportsFixture(sim, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /** A simulator and connector sharing a clock the test moves, without rate limits. */
+    static ReportsFixture manual(SimulatorOptions.Builder options, Clock clock) {
+        SentrySimulator sim = SentrySimulator.start(options.clock(clock).rateLimits(RateLimitPolicy.disabled())
+                .build());
+        return new ReportsFixture(sim, clock);
+    }
+
     /** A simulator with SaaS rate limits and the system clock on both sides. */
     static ReportsFixture live(SimulatorOptions.Builder options) {
         SentrySimulator sim = SentrySimulator.start(options.build());
