@@ -60,7 +60,7 @@ class ReportCommandTest {
 
         assertThat(failed.exitCode()).isEqualTo(4);
         assertThat(failed.err()).isEqualTo("plugboard: plugin 'spi10' failed running report 'rows': page 2 is not for"
-                + " you\nThe report so far (2 rows, 1 pages) is kept in " + out + ".partial; run the same command with"
+                + " you\nThe report so far (2 rows, 1 page) is kept in " + out + ".partial; run the same command with"
                 + " --resume to continue it once the cause is fixed (a new token is fine; other changed settings must"
                 + " start afresh: run without --resume).\n");
         assertThat(out).doesNotExist();
