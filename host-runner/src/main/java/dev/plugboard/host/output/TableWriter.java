@@ -34,11 +34,13 @@ public interface TableWriter extends AutoCloseable {
     void close() throws IOException;
 
     /**
-     * Writes what is buffered to the underlying writer, so a checkpoint can count it.
+     * Writes what is buffered to the underlying writer, so a checkpoint can count it. The default does nothing (a
+     * writer that buffers nothing).
      *
      * @throws IOException when writing fails
      */
-    void flush() throws IOException;
+    default void flush() throws IOException {
+    }
 
     /**
      * How CSV cells that a spreadsheet would run as a formula are written (OWASP's advice against CSV injection: a
