@@ -31,6 +31,8 @@ done
 field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" "$out/simulator.json"; }
 export SENTRY_AUTH_TOKEN=$(field token)
 
+# the store (sync history, diff, access timeline) lives in the demo's folder, not in ~/.plugboard
+export PLUGBOARD_STORE="$out/plugboard.db"
 plugboard() { "$root/scripts/plugboard" --plugins "$out/plugins" "$@"; }
 
 echo

@@ -66,11 +66,15 @@ public final class Cli {
         if (e instanceof ConnectorException c) {
             return ExitCode.of(c.kind());
         }
+        if (e instanceof dev.plugboard.host.store.StoreException s) {
+            return StoreOptions.exitCode(s);
+        }
         return ExitCode.INTERNAL;
     }
 
     static String messageOf(Throwable e) {
-        if (e instanceof HostException || e instanceof ConnectorException) {
+        if (e instanceof HostException || e instanceof ConnectorException
+                || e instanceof dev.plugboard.host.store.StoreException) {
             return e.getMessage();
         }
         return "internal error: " + e + " (please report this with the command you ran)";

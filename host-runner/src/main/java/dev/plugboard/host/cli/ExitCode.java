@@ -21,6 +21,10 @@ public enum ExitCode {
      * sync keeps {@code OUT.partial} and its checkpoint for {@code --resume}.
      */
     OUTPUT(6),
+    /** The store failed: not a store, damaged, read-only, written by a newer Plugboard, PostgreSQL down or refusing the login. */
+    STORE(7),
+    /** A sync of the same connection is already running. */
+    BUSY(8),
     /** Accepted, but not in effect until a person acts (an access request awaits approval, an invitation). */
     PENDING(10),
     /** Interrupted (Ctrl-C) or cancelled. */

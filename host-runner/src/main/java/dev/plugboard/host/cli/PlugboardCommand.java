@@ -26,7 +26,7 @@ import picocli.CommandLine;
             GrantCommand.class,
             RevokeCommand.class,
             AccountCommand.class,
-            SyncCommand.class, AccessCommand.class, ReportsCommand.class, ReportCommand.class,
+            SyncCommand.class, SyncsCommand.class, AccessCommand.class, ReportsCommand.class, ReportCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -38,6 +38,8 @@ import picocli.CommandLine;
             " 4:authentication or permission failure",
             " 5:remote failure (unavailable, rate limited, not found, refused)",
             " 6:the output could not be written (disk full, unwritable folder, another run writing it)",
+            " 7:store failure (not a store, damaged, read-only, newer version, PostgreSQL down or refusing the login)",
+            " 8:busy: a sync of the same connection is already running",
             "10:accepted, but pending a person's action (access request, invitation)",
             "130:interrupted"
         })

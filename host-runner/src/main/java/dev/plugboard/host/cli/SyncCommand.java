@@ -5,6 +5,10 @@ import dev.plugboard.host.output.OutputTarget;
 import dev.plugboard.host.runtime.HostContext;
 import dev.plugboard.host.runtime.RequestCounter;
 import dev.plugboard.host.runtime.Retrier;
+import dev.plugboard.host.store.Store;
+import dev.plugboard.host.store.StoreException;
+import dev.plugboard.host.store.StoreSyncRun;
+import dev.plugboard.host.store.SyncMetadata;
 import dev.plugboard.host.sync.CheckpointFile;
 import dev.plugboard.host.sync.ResumeException;
 import dev.plugboard.host.sync.SyncJob;
@@ -20,16 +24,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code plugboard sync}: every resource, entitlement and grant of a connector, as JSON Lines. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Sync resource types, resources, entitlements and grants to JSON Lines (docs/sync-format.md).",
-            "With --out the file appears only when the sync completes; an interrupted or failed sync keeps",
-            "OUT.partial and OUT.checkpoint.json, and the same command with --resume continues it."})
+        description = {"Sync resource types, resources, entitlements and grants into the store (docs/store.md),",
+            "and with --out to JSON Lines too (docs/sync-format.md). --no-store skips the store (JSON Lines on stdout",
+            "or --out). An interrupted or failed sync is kept (in the store, or as OUT.partial and",
+            "OUT.checkpoint.json with --no-store), and the same command with --resume continues it."})
 final class SyncCommand extends ConnectorCommand {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
     private Path out;
@@ -43,6 +50,12 @@ final class SyncCommand extends ConnectorCommand {
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary on stderr.")
     private boolean quiet;
 
+    @Mixin
+    private StoreOptions store;
+
+    @Option(names = "--no-store", description = "Do not write to the store: JSON Lines to stdout or --out only.")
+    private boolean noStore;
+
     @Override
     protected String operation() {
         return "sync";
@@ -52,13 +65,23 @@ final class SyncCommand extends ConnectorCommand {
     protected void checkOptions() {
         out = OutputPaths.check(java.util.Optional.ofNullable(out), "--out", options().config().orElse(null))
                 .orElse(null);
-        if (resume && out == null) {
-            throw new HostException(ExitCode.USAGE, "--resume needs --out FILE: only a sync to a file can be resumed");
+        if (resume && out == null && noStore) {
+            throw new HostException(ExitCode.USAGE, "--resume needs the store or --out FILE: a sync to stdout cannot"
+                    + " be resumed");
+        }
+        if (noStore && store.connection().isPresent()) {
+            throw new HostException(ExitCode.USAGE, "--connection names a connection in the store; drop --no-store");
         }
     }
 
     @Override
     protected int run(ConnectorSession session) {
+        try (Store opened = noStore ? null : store.open()) {
+            return run(session, opened);
+        }
+    }
+
+    private int run(ConnectorSession session, Store opened) {
         PrintWriter err = err();
         HostContext context = session.context();
         RequestCounter requests = context.requests();
@@ -83,8 +106,22 @@ final class SyncCommand extends ConnectorCommand {
             }
         }, "plugboard-sync-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        StoredSyncJob stored = opened == null ? null : new StoredSyncJob(opened, job, session.config().masker());
         try {
             SyncSummary summary;
+            if (stored != null) {
+                summary = stored.execute(session.plugin().id(), session.config().identityValues(),
+                        store.connection(), new SyncMetadata(session.plugin().descriptor().version(),
+                                session.plugin().descriptor().spiVersion().toString(), VersionProvider.hostVersion(),
+                                job.identity().types()), Optional.ofNullable(out), resume);
+                if (!quiet) {
+                    StoreSyncRun run = stored.run().orElseThrow();
+                    err.println(SyncProgressDisplay.describe(summary) + "; stored as sync " + run.syncId()
+                            + " of connection '" + run.storedConnection().name() + "' in "
+                            + opened.location().describe() + (out == null ? "" : "; wrote " + out));
+                }
+                return ExitCode.OK.code();
+            }
             if (out == null) {
                 OutputTarget stdout = OutputTarget.stdout(out());
                 summary = job.toWriter(stdout.writer());
@@ -98,8 +135,18 @@ final class SyncCommand extends ConnectorCommand {
             return ExitCode.OK.code();
         } catch (ResumeException | IllegalArgumentException e) {
             throw new HostException(ExitCode.USAGE, e.getMessage(), e);
+        } catch (StoreException e) {
+            throw StoreOptions.failure(e);
         } catch (ConnectorException e) {
             HostException failure = session.failure(e, operation());
+            if (stored != null && stored.run().isPresent()) {
+                StoreSyncRun run = stored.run().get();
+                throw new HostException(failure.exitCode(), failure.getMessage() + "\nThe sync so far is kept in"
+                        + " the store as sync " + run.syncId() + " of connection '" + run.storedConnection().name()
+                        + "'" + (out == null ? "" : " (and " + out + ".partial)") + "; once the cause is fixed,"
+                        + " run the same command with --resume to continue it (a new token is fine; other changed"
+                        + " settings start the sync afresh).", e);
+            }
             if (out != null && CheckpointFile.besides(out).exists()) {
                 throw new HostException(failure.exitCode(), failure.getMessage() + "\nThe sync so far is kept in "
                         + out + ".partial; once the cause is fixed, run the same command with --resume to continue"

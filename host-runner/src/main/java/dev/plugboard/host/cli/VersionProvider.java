@@ -8,11 +8,16 @@ import picocli.CommandLine.IVersionProvider;
  * the Java runtime it runs on (a bug report needs all three).
  */
 public final class VersionProvider implements IVersionProvider {
+    /** @return this Plugboard's version, or {@code development build} when run from classes */
+    public static String hostVersion() {
+        String version = PlugboardCommand.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
     @Override
     public String[] getVersion() {
-        String version = PlugboardCommand.class.getPackage().getImplementationVersion();
         return new String[] {
-            "plugboard " + (version == null ? "development build" : version),
+            "plugboard " + hostVersion(),
             "Plugboard SPI " + SpiVersion.current(),
             "Java " + System.getProperty("java.runtime.version", Runtime.version().toString()) + " ("
                     + System.getProperty("java.vm.name", "unknown VM") + ", "

@@ -66,6 +66,21 @@ public final class SyncJob {
     }
 
     /**
+     * Syncs to any sink, with any checkpointer (the store keeps its checkpoints in itself).
+     *
+     * @param sink         where records go
+     * @param checkpointer saves the state now and then
+     * @param resumeFrom   the state to continue from, or empty
+     * @return the summary
+     * @throws IOException when writing fails
+     */
+    public SyncSummary run(SyncRecordSink sink, Checkpointer checkpointer, Optional<SyncState> resumeFrom)
+            throws IOException {
+        identity();
+        return engine().run(sink, checkpointer, resumeFrom);
+    }
+
+    /**
      * Syncs to a stream (no checkpoints: a stream cannot be resumed).
      *
      * @param out where to write; flushed, not closed

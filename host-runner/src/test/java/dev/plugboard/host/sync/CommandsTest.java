@@ -51,7 +51,8 @@ class CommandsTest {
 
     @Test
     void syncToStdoutWithASummaryOnStderrAndTypesAndConcurrency() {
-        CliRun sync = run("sync", "fake", "--config", config.toString(), "--types", "project", "--concurrency", "1");
+        CliRun sync = run("sync", "fake", "--config", config.toString(), "--types", "project", "--concurrency", "1",
+                "--no-store");
 
         assertThat(sync.exitCode()).isZero();
         List<String> small = SyncEngineTest.SMALL_SYNC.lines().toList();
@@ -68,7 +69,8 @@ class CommandsTest {
         Path failing = Files.writeString(work.resolve("f.json"), "{\"token\": \"tok-123456\", \"failOn\": \"grants"
                 + " user:2 -\", \"failOnce\": \"" + work.resolve("failed-once") + "\"}");
 
-        CliRun first = run("sync", "fake", "--config", failing.toString(), "--out", out.toString(), "--quiet");
+        CliRun first = run("sync", "fake", "--config", failing.toString(), "--out", out.toString(), "--quiet",
+                "--no-store");
 
         assertThat(first.exitCode()).isEqualTo(4);
         assertThat(first.err()).isEqualTo("plugboard: plugin fake failed listing grants of user:2: token **** may not"
@@ -77,7 +79,8 @@ class CommandsTest {
                 + " the sync afresh).\n");
         assertThat(out).doesNotExist();
 
-        CliRun other = run("sync", "fake", "--config", config.toString(), "--out", out.toString(), "--resume");
+        CliRun other = run("sync", "fake", "--config", config.toString(), "--out", out.toString(), "--resume",
+                "--no-store");
         assertThat(other.exitCode()).isEqualTo(2);
         assertThat(other.err()).startsWith("plugboard: the configuration differs from the one the checkpoint");
 
@@ -85,7 +88,7 @@ class CommandsTest {
         Path rotated = Files.writeString(work.resolve("rotated.json"), "{\"token\": \"tok-rotated-789\", \"failOn\":"
                 + " \"grants user:2 -\", \"failOnce\": \"" + work.resolve("failed-once") + "\"}");
         CliRun resumed = run("sync", "fake", "--config", rotated.toString(), "--out", out.toString(), "--resume",
-                "--quiet");
+                "--quiet", "--no-store");
         assertThat(resumed.exitCode()).isZero();
         assertThat(SyncTesting.withoutRunFigures(Files.readString(out)))
                 .isEqualTo(SyncTesting.withoutRunFigures(SyncEngineTest.SMALL_SYNC));
@@ -113,10 +116,10 @@ class CommandsTest {
 
     @Test
     void syncUsageErrors() {
-        CliRun resumeToStdout = run("sync", "fake", "--config", config.toString(), "--resume");
+        CliRun resumeToStdout = run("sync", "fake", "--config", config.toString(), "--resume", "--no-store");
         assertThat(resumeToStdout.exitCode()).isEqualTo(2);
         assertThat(resumeToStdout.err()).isEqualTo(
-                "plugboard: --resume needs --out FILE: only a sync to a file can be resumed\n");
+                "plugboard: --resume needs the store or --out FILE: a sync to stdout cannot be resumed\n");
 
         CliRun unknownType = run("sync", "fake", "--config", config.toString(), "--types", "group");
         assertThat(unknownType.exitCode()).isEqualTo(2);
