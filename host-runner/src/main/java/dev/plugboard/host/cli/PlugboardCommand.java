@@ -26,7 +26,8 @@ import picocli.CommandLine;
             GrantCommand.class,
             RevokeCommand.class,
             AccountCommand.class,
-            SyncCommand.class, SyncsCommand.class, AccessCommand.class, ReportsCommand.class, ReportCommand.class,
+            SyncCommand.class, SyncsCommand.class, DiffCommand.class, AccessCommand.class, TimelineCommand.class,
+            StoreCommand.class, ReportsCommand.class, ReportCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -2,7 +2,7 @@ package dev.plugboard.host.cli;
 
 import dev.plugboard.host.config.SecretMasker;
 import dev.plugboard.host.output.AtomicFileOutput;
-import dev.plugboard.host.output.JsonLinesSyncWriter;
+import dev.plugboard.host.sync.JsonLinesSyncWriter;
 import dev.plugboard.host.store.Store;
 import dev.plugboard.host.store.StoreException;
 import dev.plugboard.host.store.StoreSyncRun;

@@ -26,7 +26,8 @@ final class JdbcStore implements Store {
     private static final String SYNC_COLUMNS = "s.id, s.connection_id, c.name AS connection_name, s.status,"
             + " s.plugin_version, s.spi_version, s.host_version, s.types, s.started_at, s.finished_at,"
             + " s.resource_types, s.resources, s.entitlements, s.grants, s.requests, s.retries, s.duration_ms, s.error";
-    private static final String RECORD_COLUMNS = "kind, record_key, content_hash, first_sync_id, last_sync_id, data";
+    private static final String RECORD_COLUMNS = "kind, record_key, content_hash, first_sync_id, last_sync_id, data,"
+            + " entitlement_id, principal, expandable";
 
     private final Connection connection;
     private final StoreLocation location;
@@ -437,7 +438,9 @@ final class JdbcStore implements Store {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         sink.accept(new StoredRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                                Sql.optionalLong(rs, "last_sync_id"), rs.getString(6)));
+                                Sql.optionalLong(rs, "last_sync_id"), rs.getString(6),
+                                Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)),
+                                rs.getInt(9) == 1));
                     }
                 }
             } finally {

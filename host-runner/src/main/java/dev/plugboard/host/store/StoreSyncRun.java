@@ -1,6 +1,6 @@
 package dev.plugboard.host.store;
 
-import dev.plugboard.host.output.JsonLinesSyncWriter;
+import dev.plugboard.host.sync.JsonLinesSyncWriter;
 import dev.plugboard.host.sync.Checkpoint;
 import dev.plugboard.host.sync.CheckpointFile;
 import dev.plugboard.host.sync.Checkpointer;

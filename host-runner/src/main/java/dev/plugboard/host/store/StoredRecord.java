@@ -13,9 +13,13 @@ import java.util.Optional;
  * @param firstSyncId the first completed sync that saw this version
  * @param lastSyncId  the last completed sync that saw it (empty while only a running sync has)
  * @param json        the record as its sync-format JSON line (without the newline)
+ * @param entitlement a grant's entitlement, or an entitlement's own id
+ * @param principal   a grant's principal ({@code type:id})
+ * @param expandable  whether it is an expandable grant
  */
 public record StoredRecord(String kind, String key, String hash, long firstSyncId, Optional<Long> lastSyncId,
-                           String json) {
+                           String json, Optional<String> entitlement, Optional<String> principal,
+                           boolean expandable) {
     /** Checks every component. */
     public StoredRecord {
         Objects.requireNonNull(kind, "kind");
@@ -23,5 +27,7 @@ public record StoredRecord(String kind, String key, String hash, long firstSyncI
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(lastSyncId, "lastSyncId");
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(entitlement, "entitlement");
+        Objects.requireNonNull(principal, "principal");
     }
 }

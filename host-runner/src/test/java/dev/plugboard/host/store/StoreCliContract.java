@@ -162,4 +162,156 @@ abstract class StoreCliContract {
         assertThat(again.err()).isEqualTo("plugboard: there is nothing to resume: the last sync of connection"
                 + " 'orgfile' (sync 2) completed; run without --resume\n");
     }
+
+    static final String CHURNED = Org.BASE.replace("user 2 Bob member", "user 2 Bob admin").replace("member 7 2\n", "")
+            + "user 4 Dee member\nmember 8 4\naccess 30 8\n";
+
+    /** @return the lines with times as (T) and runs of spaces as one: the table's content, not its widths */
+    static List<String> columns(String text) {
+        return withoutTimes(text).lines().map(l -> l.replaceAll(" +", " ").strip()).toList();
+    }
+
+    static String withoutTimes(String text) {
+        return text.replaceAll("\\(\\d{4}-\\d\\d-\\d\\dT[^)]*\\)", "(T)");
+    }
+
+    @Test
+    void diffNamesEachChangeWithItsPathAndCause() throws Exception {
+        assertThat(sync().exitCode()).isZero();
+        Files.writeString(orgFile, CHURNED);
+        assertThat(sync().exitCode()).isZero();
+
+        CliRun diff = run("diff", "--connection", "acme", "--exit-code");
+
+        assertThat(diff.exitCode()).isEqualTo(1);
+        assertThat(diff.err()).isEmpty();
+        assertThat(withoutTimes(diff.out())).isEqualTo("""
+                connection acme: sync 1 (T) -> sync 2 (T)
+                resources: 1 added, 0 removed, 1 changed
+                  ~ user:2 (Bob): profile.role: member -> admin
+                  + user:4 (Dee)
+                grants: 2 added, 1 removed, 0 changed
+                  + project:30:access:team:8: project:30:access to team:8
+                  - team:7:member:user:2: team:7:member to user:2
+                  + team:8:member:user:4: team:8:member to user:4
+                effective access: 4 gained, 2 lost (3 principals)
+                  team:8 (Frontend) gained project:30:access directly: team:8 was granted project:30:access
+                  user:2 (Bob) lost project:30:access through team:7:member -> project:30:access: user:2 lost team:7:member
+                  user:2 (Bob) lost team:7:member directly: user:2 lost team:7:member
+                  user:4 (Dee) gained project:30:access through team:8:member -> project:30:access: grant \
+                project:30:access:team:8 was added (holders of team:8:member get project:30:access); user:4 was granted \
+                team:8:member
+                  user:4 (Dee) gained project:40:access through team:8:member -> project:40:access: user:4 was granted \
+                team:8:member
+                  user:4 (Dee) gained team:8:member directly: user:4 was granted team:8:member
+                """);
+
+        Path csv = work.resolve("diff.csv");
+        CliRun toCsv = run("diff", "--from", "1", "--to", "2", "--format", "csv", "--out", csv.toString());
+        assertThat(toCsv.exitCode()).isZero();
+        assertThat(toCsv.err()).isEqualTo("wrote 11 changes to " + csv + "\n");
+        assertThat(Files.readString(csv).split("\r\n")).hasSize(12).startsWith(
+                "change,kind,id,name,entitlement,principal,path,detail",
+                "changed,resource,user:2,Bob,,,,\"profile.role: member -> admin\"")
+                .contains("lost,access,user:2,Bob,project:30:access,user:2,\"team:7:member -> project:30:access\","
+                        + "\"user:2 lost team:7:member\"");
+        CliRun jsonl = run("diff", "--format", "jsonl");
+        assertThat(jsonl.out().lines()).hasSize(11).first().isEqualTo("{\"change\":\"changed\",\"kind\":\"resource\","
+                + "\"id\":\"user:2\",\"name\":\"Bob\",\"entitlement\":\"\",\"principal\":\"\",\"path\":\"\","
+                + "\"detail\":\"profile.role: member -> admin\"}");
+
+        assertThat(sync().exitCode()).isZero();
+        CliRun unchanged = run("diff", "--exit-code");
+        assertThat(unchanged.exitCode()).isZero();
+        assertThat(withoutTimes(unchanged.out())).isEqualTo("connection acme: sync 2 (T) -> sync 3 (T)\nno changes\n");
+    }
+
+    @Test
+    void diffUsageErrorsSayWhatToDo() throws Exception {
+        CliRun empty = run("diff");
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).isEqualTo("plugboard: the store " + location().describe() + " has no connection yet:"
+                + " run plugboard sync first\n");
+        assertThat(sync().exitCode()).isZero();
+        CliRun one = run("diff");
+        assertThat(one.exitCode()).isEqualTo(2);
+        assertThat(withoutTimes(one.err())).isEqualTo("plugboard: connection 'acme' has only one completed sync (sync 1"
+                + " (T)): nothing to compare it with yet; sync again later\n");
+        CliRun badDate = run("diff", "--from", "last-week");
+        assertThat(badDate.err()).isEqualTo("plugboard: --from last-week: expected a sync id (12), a date (2026-12-01,"
+                + " meaning the end of that day, UTC) or a time (2026-12-01T10:00:00Z)\n");
+        CliRun noSuch = run("diff", "--from", "7", "--to", "1");
+        assertThat(noSuch.err()).isEqualTo("plugboard: connection 'acme' has no sync 7; plugboard syncs --connection"
+                + " acme lists them\n");
+        CliRun tooEarly = run("diff", "--from", "2020-01-01");
+        assertThat(withoutTimes(tooEarly.err())).isEqualTo("plugboard: connection 'acme' has no sync completed by"
+                + " 2020-01-01T23:59:59.999Z; its first completed sync is sync 1 (T)\n");
+    }
+
+    @Test
+    void accessFromTheStoreAtASyncOrDateAndTheTimelineOfAPrincipal() throws Exception {
+        assertThat(sync().exitCode()).isZero();
+        Files.writeString(orgFile, CHURNED);
+        assertThat(sync().exitCode()).isZero();
+        String bobOnProject = "user,2,Bob,project:30:access,project,30,Api,access,\"team:7:member -> project:30:access\","
+                + "project:30:access:team:7";
+
+        CliRun atFirst = run("access", "--connection", "acme", "--sync", "1");
+        CliRun now = run("access", "--connection", "acme");
+        CliRun atDate = run("access", "--at", java.time.Instant.now().toString());
+
+        assertThat(atFirst.exitCode()).isZero();
+        assertThat(atFirst.out().split("\r\n")).contains(bobOnProject);
+        assertThat(now.out().split("\r\n")).doesNotContain(bobOnProject)
+                .contains("user,4,Dee,project:30:access,project,30,Api,access,\"team:8:member -> project:30:access\","
+                        + "project:30:access:team:8");
+        assertThat(atDate.out()).isEqualTo(now.out());
+
+        CliRun timeline = run("timeline", "--connection", "acme", "--principal", "user:2");
+        assertThat(timeline.exitCode()).isZero();
+        assertThat(columns(timeline.out())).containsExactly(
+                "timeline of user:2 in connection acme",
+                "",
+                "grants:",
+                "PRINCIPAL ENTITLEMENT GRANT SINCE UNTIL",
+                "user:2 team:7:member team:7:member:user:2 sync 1 (T) sync 1 (T)",
+                "",
+                "effective access:",
+                "PRINCIPAL ENTITLEMENT PATH SINCE UNTIL",
+                "user:2 project:30:access team:7:member -> project:30:access sync 1 (T) sync 1 (T)",
+                "user:2 team:7:member direct sync 1 (T) sync 1 (T)");
+        CliRun project = run("timeline", "--entitlement", "project:30:access");
+        assertThat(columns(project.out())).containsExactly(
+                "timeline of project:30:access in connection acme",
+                "",
+                "grants:",
+                "PRINCIPAL ENTITLEMENT GRANT SINCE UNTIL",
+                "team:7 project:30:access project:30:access:team:7 sync 1 (T) now (sync 2 (T))",
+                "team:8 project:30:access project:30:access:team:8 sync 2 (T) now (sync 2 (T))",
+                "",
+                "effective access:",
+                "PRINCIPAL ENTITLEMENT PATH SINCE UNTIL",
+                "team:7 project:30:access direct sync 1 (T) now (sync 2 (T))",
+                "user:1 project:30:access team:7:member -> project:30:access sync 1 (T) now (sync 2 (T))",
+                "user:2 project:30:access team:7:member -> project:30:access sync 1 (T) sync 1 (T)",
+                "team:8 project:30:access direct sync 2 (T) now (sync 2 (T))",
+                "user:4 project:30:access team:8:member -> project:30:access sync 2 (T) now (sync 2 (T))");
+    }
+
+    @Test
+    void pruneKeepsTheLastSyncsAndTheirAccess() throws Exception {
+        assertThat(sync().exitCode()).isZero();
+        Files.writeString(orgFile, CHURNED);
+        assertThat(sync().exitCode()).isZero();
+        String before = run("access", "--connection", "acme").out();
+
+        CliRun prune = run("store", "prune", "--keep", "1");
+
+        assertThat(prune.exitCode()).isZero();
+        assertThat(prune.out()).isEqualTo("pruned 1 syncs and 2 record versions from " + location().describe() + "\n");
+        assertThat(run("syncs").out().lines()).hasSize(2);
+        assertThat(run("access", "--connection", "acme").out()).isEqualTo(before);
+        CliRun bad = run("store", "prune", "--keep", "0");
+        assertThat(bad.exitCode()).isEqualTo(2);
+    }
 }

@@ -289,4 +289,46 @@ abstract class StoreContract {
                         + " Plugboard (0.1.0) knows store schema " + StoreOpener.SCHEMA_VERSION + " at most: upgrade"
                         + " Plugboard to use it");
     }
+
+    List<String> query(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = StoreOpener.connect(store.location()); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    cells.add(rs.getString(i));
+                }
+                rows.add(String.join("|", cells));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void theViewsAnswerWhoGainedWhatAndWhoHoldsWhatNowInSql() throws Exception {
+        StoredConnection c = acme();
+        StoredSync first = sync(c, Org.BASE);
+        StoredSync second = sync(c, Org.BASE.replace("user 2 Bob member", "user 2 Bob admin")
+                .replace("member 7 1\n", "") + "user 4 Dee member\nmember 8 4\naccess 30 8\n");
+
+        assertThat(query("SELECT sync_id, change, kind, record_key FROM record_changes ORDER BY kind, record_key,"
+                + " change")).containsExactly(
+                second.id() + "|added|grant|project:30:access:team:8",
+                second.id() + "|removed|grant|team:7:member:user:1",
+                second.id() + "|added|grant|team:8:member:user:4",
+                second.id() + "|changed|resource|user:2",
+                second.id() + "|added|resource|user:4");
+        assertThat(query("SELECT principal, entitlement_id, path FROM current_effective_access WHERE principal ="
+                + " 'user:4' ORDER BY entitlement_id")).containsExactly(
+                "user:4|project:30:access|team:8:member -> project:30:access",
+                "user:4|project:40:access|team:8:member -> project:40:access",
+                "user:4|team:8:member|direct");
+        assertThat(query("SELECT grant_id, principal_type, principal_id, since_sync_id FROM current_grants WHERE"
+                + " entitlement_id = 'project:30:access' ORDER BY grant_id")).containsExactly(
+                "project:30:access:team:7|team|7|" + first.id(), "project:30:access:team:8|team|8|" + second.id());
+        assertThat(query("SELECT grant_id, since_sync_id, until_sync_id, current FROM grant_intervals WHERE principal"
+                + " = 'user:1'")).containsExactly("team:7:member:user:1|" + first.id() + "|" + first.id() + "|0");
+    }
 }
