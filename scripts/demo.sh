@@ -42,16 +42,33 @@ echo
 echo "$ plugboard validate sentry --config $out/sentry.yaml"
 plugboard validate sentry --config "$out/sentry.yaml"
 echo
-echo "$ plugboard sync sentry --config $out/sentry.yaml --out $out/sync.jsonl"
-plugboard sync sentry --config "$out/sentry.yaml" --out "$out/sync.jsonl" --quiet
+echo "$ plugboard sync sentry --config $out/sentry.yaml --connection demo-sentry --out $out/sync.jsonl"
+plugboard sync sentry --config "$out/sentry.yaml" --connection demo-sentry --out "$out/sync.jsonl" --quiet
 echo
 echo "$ plugboard access --sync $out/sync.jsonl --format csv --out $out/access.csv"
 plugboard access --sync "$out/sync.jsonl" --format csv --out "$out/access.csv"
 
 echo
+echo "A day passes: the simulator changes the organization (1% churn: members join and leave, team roles change,"
+echo "teams gain and lose projects)..."
+java -jar sentry-simulator/target/sentry-simulator.jar churn --url "$(field baseUrl)" --percent 1 --seed 7 \
+  > "$out/churn.json"
+echo
+echo "$ plugboard sync sentry --config $out/sentry.yaml --connection demo-sentry"
+plugboard sync sentry --config "$out/sentry.yaml" --connection demo-sentry --quiet
+echo
+echo "$ plugboard syncs --connection demo-sentry"
+plugboard syncs --connection demo-sentry
+echo
+echo "$ plugboard diff --connection demo-sentry"
+plugboard diff --connection demo-sentry | tee "$out/diff.txt"
+
+echo
 echo "Done."
 echo "  sync file:           $out/sync.jsonl ($(wc -l < "$out/sync.jsonl") records)"
 echo "  access review (CSV): $out/access.csv ($(($(wc -l < "$out/access.csv") - 1)) rows)"
+echo "  store:               $out/plugboard.db (2 syncs; sqlite3 it, see docs/store.md)"
+echo "  diff of the two:     $out/diff.txt ($(grep -c '^  ' "$out/diff.txt") changes)"
 summary=$(tail -n 1 "$out/sync.jsonl")
 counts=$(sed -n 's/.*"counts":{\([^}]*\)}.*/\1/p' <<<"$summary")
 run=$(sed -n 's/.*"run":{\([^}]*\)}.*/\1/p' <<<"$summary")

@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code plugboard} CLI against the simulator with Sentry-like limits and a fixed latency; the same organizations
  * through the peer's request pattern; one table. Run from the repository root after {@code mvn package}:
  * {@code java -jar benchmarks/target/benchmarks.jar [--sizes S,M,L] [--latency-ms 50] [--no-peer] [--events 20000]
- * [--xmx 256m] [--out FILE]}.
+ * [--xmx 256m] [--out FILE] [--store-syncs 30] [--store-only]}. The identity syncs run with {@code --no-store}
+ * (JSON Lines only, as before the store); the store's measurements come after them ({@link StoreBench}), unless
+ * {@code --store-syncs 0}.
  */
 public final class Benchmark {
     private static final Map<String, int[]> SIZES = Map.of(
@@ -45,6 +47,15 @@ public final class Benchmark {
         Path plugins = Files.createDirectories(work.resolve("plugins"));
         Files.copy(Path.of("sentry-plugin/target/sentry-plugin.jar"), plugins.resolve("sentry-plugin.jar"));
 
+        int storeSyncs = Integer.parseInt(opts.getOrDefault("--store-syncs", "30"));
+        if (opts.containsKey("--store-only")) {
+            String table = String.join("\n", new StoreBench(work, plugins, latency, xmx).rows(storeSyncs)) + "\n";
+            System.out.print(table);
+            if (opts.containsKey("--out")) {
+                Files.writeString(Path.of(opts.get("--out")), table);
+            }
+            return;
+        }
         int startupRuns = Integer.parseInt(opts.getOrDefault("--startup-runs", "7"));
         List<String> startup = startupRows(work, plugins, Math.max(startupRuns, 1), latency);
         List<String> rows = new ArrayList<>();
@@ -65,7 +76,7 @@ public final class Benchmark {
                 sim.resetStats();
                 HostRun run = HostRun.run(sim, work, xmx, Map.of("BENCH_SENTRY_TOKEN", sim.token()),
                         List.of("--plugins", plugins.toString(), "sync", "sentry", "--config", config.toString(),
-                                "--out", out.toString(), "--quiet"));
+                                "--no-store", "--out", out.toString(), "--quiet"));
                 if (run.exitCode() != 0) {
                     throw new IllegalStateException("sync " + size + " failed (" + run.exitCode() + "): " + run.stderr());
                 }
@@ -95,6 +106,10 @@ public final class Benchmark {
         if (events > 0) {
             rows.add(eventsRow(work, plugins, events, latency, xmx));
             System.err.println(rows.get(rows.size() - 1));
+        }
+        if (storeSyncs > 0) {
+            rows.add("");
+            rows.addAll(new StoreBench(work, plugins, latency, xmx).rows(storeSyncs));
         }
         String table = String.join("\n", rows) + "\n";
         System.out.print(table);
@@ -155,7 +170,7 @@ public final class Benchmark {
         try (SentrySimulator sim = SentrySimulator.start(options)) {
             Path config = config(work, sim, "startup");
             List<String> args = List.of("--plugins", plugins.toString(), "sync", "sentry", "--config", config.toString(),
-                    "--out", work.resolve("startup.jsonl").toString(), "--quiet");
+                    "--no-store", "--out", work.resolve("startup.jsonl").toString(), "--quiet");
             Map<String, String> env = Map.of("BENCH_SENTRY_TOKEN", sim.token());
             HostRun writesArchive = HostRun.run(sim, work, "256m", HostRun.Launch.LAUNCHER, env, args);
             rows.add(String.format(Locale.ROOT, "| start to first request, scripts/plugboard, first run"
@@ -202,13 +217,14 @@ public final class Benchmark {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--no-peer")) {
+            if (a.equals("--no-peer") || a.equals("--store-only")) {
                 opts.put(a, "");
             } else if (a.startsWith("--") && i + 1 < args.length) {
                 opts.put(a, args[++i]);
             } else {
                 throw new IllegalArgumentException("usage: benchmarks.jar [--sizes S,M,L] [--latency-ms 50] [--no-peer]"
-                        + " [--events 20000] [--startup-runs 7] [--xmx 256m] [--out FILE]; got '" + a + "'");
+                        + " [--events 20000] [--startup-runs 7] [--xmx 256m] [--out FILE] [--store-syncs 30] [--store-only]; got '"
+                        + a + "'");
             }
         }
         return opts;
