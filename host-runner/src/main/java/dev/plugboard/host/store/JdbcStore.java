@@ -26,6 +26,8 @@ final class JdbcStore implements Store {
     private static final String SYNC_COLUMNS = "s.id, s.connection_id, c.name AS connection_name, s.status,"
             + " s.plugin_version, s.spi_version, s.host_version, s.types, s.started_at, s.finished_at,"
             + " s.resource_types, s.resources, s.entitlements, s.grants, s.requests, s.retries, s.duration_ms, s.error";
+    private static final String WANTED_PRINCIPALS = "plugboard_wanted_principals";
+    private static final String WANTED_ENTITLEMENTS = "plugboard_wanted_entitlements";
     private static final String RECORD_COLUMNS = "kind, record_key, content_hash, first_sync_id, last_sync_id, data,"
             + " entitlement_id, principal, expandable";
 
@@ -374,7 +376,8 @@ final class JdbcStore implements Store {
     public void records(StoredSync sync, RecordFilter filter, Consumer<StoredRecord> sink) {
         List<Object> params = new ArrayList<>(List.of(sync.connectionId(), sync.id(), sync.id()));
         String where = "connection_id = ? AND last_sync_id >= ? AND first_sync_id <= ?" + filterSql(filter, params);
-        stream("SELECT " + RECORD_COLUMNS + " FROM record_versions WHERE " + where + " ORDER BY id", params, sink);
+        stream("SELECT " + RECORD_COLUMNS + " FROM record_versions WHERE " + where + " ORDER BY id", params, sink,
+                filter);
     }
 
     @Override
@@ -384,10 +387,10 @@ final class JdbcStore implements Store {
         }
         stream("SELECT " + RECORD_COLUMNS + " FROM record_versions WHERE connection_id = ? AND last_sync_id >= ? AND"
                 + " last_sync_id < ? AND first_sync_id <= ? ORDER BY id",
-                List.of(from.connectionId(), from.id(), to.id(), from.id()), sink);
+                List.of(from.connectionId(), from.id(), to.id(), from.id()), sink, RecordFilter.all());
         stream("SELECT " + RECORD_COLUMNS + " FROM record_versions WHERE connection_id = ? AND last_sync_id >= ? AND"
                 + " first_sync_id > ? AND first_sync_id <= ? ORDER BY id",
-                List.of(from.connectionId(), to.id(), from.id(), to.id()), sink);
+                List.of(from.connectionId(), to.id(), from.id(), to.id()), sink, RecordFilter.all());
     }
 
     @Override
@@ -395,7 +398,7 @@ final class JdbcStore implements Store {
         List<Object> params = new ArrayList<>(List.of(c.id()));
         String where = "connection_id = ? AND last_sync_id IS NOT NULL" + filterSql(filter, params);
         stream("SELECT " + RECORD_COLUMNS + " FROM record_versions WHERE " + where + " ORDER BY first_sync_id, id",
-                params, sink);
+                params, sink, filter);
     }
 
     private static String filterSql(RecordFilter filter, List<Object> params) {
@@ -406,13 +409,12 @@ final class JdbcStore implements Store {
         }
         if (filter.narrowed()) {
             List<String> any = new ArrayList<>();
-            filter.principal().ifPresent(p -> {
-                any.add("principal = ?");
-                params.add(p);
-            });
+            if (!filter.principals().isEmpty()) {
+                any.add("principal IN (SELECT value FROM " + WANTED_PRINCIPALS + ")");
+                any.add("(kind = 'resource' AND record_key IN (SELECT value FROM " + WANTED_PRINCIPALS + "))");
+            }
             if (!filter.entitlements().isEmpty()) {
-                any.add("entitlement_id IN (" + placeholders(filter.entitlements().size()) + ")");
-                params.addAll(filter.entitlements().stream().sorted().toList());
+                any.add("entitlement_id IN (SELECT value FROM " + WANTED_ENTITLEMENTS + ")");
             }
             if (filter.expandable()) {
                 any.add("expandable = 1");
@@ -422,16 +424,40 @@ final class JdbcStore implements Store {
         return sql.toString();
     }
 
+    /** Fills the temporary tables the filter's sets are matched against (a set can be thousands of ids). */
+    private void want(RecordFilter filter) throws SQLException {
+        fill(WANTED_PRINCIPALS, filter.principals());
+        fill(WANTED_ENTITLEMENTS, filter.entitlements());
+    }
+
+    private void fill(String table, java.util.Set<String> values) throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + table + " (value TEXT PRIMARY KEY)");
+            st.execute("DELETE FROM " + table);
+        }
+        try (PreparedStatement st = connection.prepareStatement("INSERT INTO " + table + " (value) VALUES (?)")) {
+            for (String v : values) {
+                st.setString(1, v);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    private void stream(String sql, List<Object> params, Consumer<StoredRecord> sink) {
+    private void stream(String sql, List<Object> params, Consumer<StoredRecord> sink, RecordFilter filter) {
         read(() -> {
             boolean postgres = location.engine() == StoreLocation.Engine.POSTGRESQL;
             if (postgres) {
                 connection.setAutoCommit(false); // a cursor, so PostgreSQL streams instead of sending every row
             }
+            want(filter);
             try (PreparedStatement st = connection.prepareStatement(sql)) {
                 st.setFetchSize(1000);
                 Sql.bind(st, params.toArray());

@@ -138,7 +138,7 @@ public final class StoreDiff {
         }
         // entitlements whose holders a changed expandable grant reaches, closed over expansions on either side
         Map<String, Set<String>> feeds = new HashMap<>(); // entitlement -> entitlements whose holders get it
-        RecordFilter expandable = new RecordFilter(Set.of("grant"), java.util.Optional.empty(), Set.of(), true);
+        RecordFilter expandable = new RecordFilter(Set.of("grant"), Set.of(), Set.of(), true);
         for (StoredSync side : List.of(from, to)) {
             store.records(side, expandable, r -> {
                 for (String f : expandableFrom(r)) {
@@ -161,20 +161,16 @@ public final class StoreDiff {
                 queue.addAll(feeds.getOrDefault(e, Set.of()));
             }
         }
-        RecordFilter grants = new RecordFilter(Set.of("grant"), java.util.Optional.empty(), Set.of(), false);
         if (!reached.isEmpty()) {
+            RecordFilter holders = new RecordFilter(Set.of("grant"), Set.of(), reached, false);
             for (StoredSync side : List.of(from, to)) {
-                store.records(side, grants, r -> {
-                    if (r.entitlement().filter(reached::contains).isPresent()) {
-                        r.principal().ifPresent(principals::add);
-                    }
-                });
+                store.records(side, holders, r -> r.principal().ifPresent(principals::add));
             }
         }
-        java.util.function.Predicate<StoredRecord> relevant = r -> !r.kind().equals("grant") || r.expandable()
-                || r.principal().filter(principals::contains).isPresent();
-        Map<String, List<AccessRow>> before = collect(StoredAccess.at(store, from, relevant), principals);
-        Map<String, List<AccessRow>> after = collect(StoredAccess.at(store, to, relevant), principals);
+        // only what these principals' access depends on: their grants, every expansion, and their names
+        RecordFilter relevant = new RecordFilter(Set.of("resource", "grant"), principals, Set.of(), true);
+        Map<String, List<AccessRow>> before = collect(StoredAccess.at(store, from, relevant, r -> true), principals);
+        Map<String, List<AccessRow>> after = collect(StoredAccess.at(store, to, relevant, r -> true), principals);
         Causes causes = new Causes(grantChanges);
         List<DiffRow> rows = new ArrayList<>();
         TreeMap<String, Boolean> keys = new TreeMap<>();
@@ -216,12 +212,34 @@ public final class StoreDiff {
                 cause);
     }
 
-    /** Finds the grant changes along an access path. */
+    /** Finds the grant changes along an access path, from indexes built once. */
     private static final class Causes {
-        private final Map<String, Sides> grants;
+        /** "principal\0entitlement" -> the added (or removed) direct grants' entitlements, by change. */
+        private final Map<String, Set<String>> added = new HashMap<>();
+        private final Map<String, Set<String>> removed = new HashMap<>();
+        /** "from\0entitlement" -> the added (or removed) expandable grants that make that step. */
+        private final Map<String, List<String>> addedSteps = new HashMap<>();
+        private final Map<String, List<String>> removedSteps = new HashMap<>();
 
         Causes(Map<String, Sides> grants) {
-            this.grants = grants;
+            for (Sides s : grants.values()) {
+                if (s.before() == null && s.after() != null) {
+                    index(s.after(), added, addedSteps);
+                } else if (s.after() == null && s.before() != null) {
+                    index(s.before(), removed, removedSteps);
+                }
+            }
+        }
+
+        private static void index(StoredRecord g, Map<String, Set<String>> direct, Map<String, List<String>> steps) {
+            String entitlement = g.entitlement().orElse("");
+            direct.computeIfAbsent(g.principal().orElse("") + "\u0000" + entitlement, k -> new java.util.TreeSet<>())
+                    .add(entitlement);
+            if (g.expandable()) {
+                for (String from : expandableFrom(g)) {
+                    steps.computeIfAbsent(from + "\u0000" + entitlement, k -> new ArrayList<>()).add(g.key());
+                }
+            }
         }
 
         String of(AccessRow row, boolean gained) {
@@ -229,25 +247,17 @@ public final class StoreDiff {
             List<String> steps = row.path().equals("direct") ? List.of(row.entitlementId())
                     : List.of(row.path().split(" -> "));
             List<String> found = new ArrayList<>();
-            for (Sides s : grants.values()) {
-                StoredRecord g = gained ? s.after() : s.before();
-                StoredRecord other = gained ? s.before() : s.after();
-                if (g == null || other != null) {
-                    continue;
-                }
-                String entitlement = g.entitlement().orElse("");
-                if (g.principal().orElse("").equals(principal) && entitlement.equals(steps.get(0))) {
-                    found.add(principal + (gained ? " was granted " : " lost ") + entitlement);
-                    continue;
-                }
-                List<String> from = g.expandable() ? expandableFrom(g) : List.of();
-                for (int i = 0; i + 1 < steps.size(); i++) {
-                    if (steps.get(i + 1).equals(entitlement) && from.contains(steps.get(i))) {
-                        found.add("grant " + g.key() + (gained ? " was added" : " was removed") + " (holders of "
-                                + steps.get(i) + " get " + entitlement + ")");
-                    }
+            for (int i = 0; i + 1 < steps.size(); i++) {
+                for (String key : (gained ? addedSteps : removedSteps).getOrDefault(steps.get(i) + "\u0000"
+                        + steps.get(i + 1), List.of())) {
+                    found.add("grant " + key + (gained ? " was added" : " was removed") + " (holders of "
+                            + steps.get(i) + " get " + steps.get(i + 1) + ")");
                 }
             }
+            if ((gained ? added : removed).containsKey(principal + "\u0000" + steps.get(0))) {
+                found.add(principal + (gained ? " was granted " : " lost ") + steps.get(0));
+            }
+            java.util.Collections.sort(found);
             return String.join("; ", found);
         }
     }

@@ -58,8 +58,8 @@ public final class StoreTimeline {
         completed.forEach(s -> byId.put(s.id(), s));
         StoredSync last = completed.get(completed.size() - 1);
         List<Interval> out = new ArrayList<>();
-        RecordFilter direct = new RecordFilter(Set.of("grant"), principal, entitlement.map(Set::of).orElse(Set.of()),
-                false);
+        RecordFilter direct = new RecordFilter(Set.of("grant"), principal.map(Set::of).orElse(Set.of()),
+                entitlement.map(Set::of).orElse(Set.of()), false);
         store.versions(connection, direct, r -> {
             StoredSync from = byId.get(r.firstSyncId());
             StoredSync until = byId.get(r.lastSyncId().orElseThrow());
@@ -104,8 +104,8 @@ public final class StoreTimeline {
     private List<AccessRow> rowsAt(StoredSync sync, Optional<String> principal, Optional<String> entitlement) {
         List<AccessRow> rows = new ArrayList<>();
         if (principal.isPresent()) {
-            EffectiveAccess access = StoredAccess.at(store, sync, new RecordFilter(Set.of("grant"), principal, Set.of(),
-                    true), r -> true);
+            EffectiveAccess access = StoredAccess.at(store, sync, new RecordFilter(Set.of("grant"),
+                    Set.of(principal.get()), Set.of(), true), r -> true);
             access.forEachRow(r -> {
                 if ((r.principalType() + ":" + r.principalId()).equals(principal.get())) {
                     rows.add(r);
@@ -115,7 +115,7 @@ public final class StoreTimeline {
         }
         String target = entitlement.orElseThrow();
         Map<String, Set<String>> feeds = new LinkedHashMap<>();
-        store.records(sync, new RecordFilter(Set.of("grant"), Optional.empty(), Set.of(), true), r -> {
+        store.records(sync, new RecordFilter(Set.of("grant"), Set.of(), Set.of(), true), r -> {
             for (com.fasterxml.jackson.databind.JsonNode f : parse(r.json()).path("expandable")) {
                 feeds.computeIfAbsent(r.entitlement().orElseThrow(), k -> new HashSet<>()).add(f.asText());
             }
@@ -128,7 +128,7 @@ public final class StoreTimeline {
                 queue.addAll(feeds.getOrDefault(e, Set.of()));
             }
         }
-        EffectiveAccess access = StoredAccess.at(store, sync, new RecordFilter(Set.of("grant"), Optional.empty(),
+        EffectiveAccess access = StoredAccess.at(store, sync, new RecordFilter(Set.of("grant"), Set.of(),
                 reaching, true), r -> true);
         access.forEachRow(r -> {
             if (r.entitlementId().equals(target)) {
