@@ -100,7 +100,7 @@ class DistributionIT {
                 + "COMP_LINE='plugboard sy'; _complete_plugboard 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"", "bash",
                 home.resolve("completion/plugboard.bash").toString()), Map.of());
         assertThat(r.status).as(r.out).isZero();
-        assertThat(r.out.lines().toList()).containsExactly("sync");
+        assertThat(r.out.lines().toList()).containsExactly("sync", "syncs");
     }
 
     @Test
