@@ -1,6 +1,7 @@
 package dev.plugboard.host.cli;
 
 import dev.plugboard.host.output.OutputTarget;
+import dev.plugboard.host.output.Plurals;
 import dev.plugboard.host.output.TableWriter;
 import dev.plugboard.host.store.DiffRow;
 import dev.plugboard.host.store.Store;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code plugboard diff}: what changed between two syncs, raw and as effective access. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"What changed between two completed syncs of a connection (by default the last two):",
-            "resources, entitlements and grants added, removed or changed (with the fields), then effective access",
+        description = {"Show what changed between two completed syncs of a connection (by default the last two).",
+            "Resources, entitlements and grants added, removed or changed (with the fields), then effective access",
             "gained and lost per principal, with its path and the grant change that caused it."})
 final class DiffCommand implements Callable<Integer> {
     @Spec
@@ -72,7 +73,7 @@ final class DiffCommand implements Callable<Integer> {
             List<DiffRow> rows = new StoreDiff(opened, from, to).rows();
             write(chosen, connection, from, to, rows);
             if (out != null) {
-                spec.commandLine().getErr().println("wrote " + rows.size() + " changes to " + out);
+                spec.commandLine().getErr().println("wrote " + Plurals.of(rows.size(), "change") + " to " + out);
             }
             return exitCode && !rows.isEmpty() ? 1 : ExitCode.OK.code();
         } catch (StoreException e) {

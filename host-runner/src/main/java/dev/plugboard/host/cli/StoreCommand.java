@@ -1,5 +1,6 @@
 package dev.plugboard.host.cli;
 
+import dev.plugboard.host.output.Plurals;
 import dev.plugboard.host.store.Store;
 import dev.plugboard.host.store.StoreException;
 import dev.plugboard.host.store.StoredConnection;
@@ -29,9 +30,9 @@ final class StoreCommand implements Runnable {
 
     /** {@code plugboard store prune}: retention. */
     @Command(name = "prune", mixinStandardHelpOptions = true,
-            description = {"Delete old syncs, keeping every interval consistent with the syncs left (versions seen",
-                "only by deleted syncs go; older versions start at the oldest kept sync). The last completed sync",
-                "of each connection is always kept; running syncs are never touched."})
+            description = {"Delete old syncs, keeping every interval consistent with the syncs left.",
+                "Versions seen only by deleted syncs go; older versions start at the oldest kept sync. The last",
+                "completed sync of each connection is always kept; running syncs are never touched."})
     static final class Prune implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -64,8 +65,8 @@ final class StoreCommand implements Runnable {
                         : OptionalInt.of(policy.keep), Optional.ofNullable(policy.before)
                         .map(b -> SyncSelector.moment("--before", b).plusMillis(b.length() == 10 ? 1 : 0)
                                 .minus(java.time.Duration.ofDays(b.length() == 10 ? 1 : 0))));
-                spec.commandLine().getOut().println("pruned " + result.syncs() + " syncs and " + result.versions()
-                        + " record versions from " + opened.location().describe());
+                spec.commandLine().getOut().println("pruned " + Plurals.of(result.syncs(), "sync") + " and "
+                        + Plurals.of(result.versions(), "record version") + " from " + opened.location().describe());
                 return ExitCode.OK.code();
             } catch (StoreException e) {
                 throw StoreOptions.failure(e);

@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
 
 /** {@code plugboard sync}: every resource, entitlement and grant of a connector, as JSON Lines. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Sync resource types, resources, entitlements and grants into the store (docs/store.md),",
-            "and with --out to JSON Lines too (docs/sync-format.md). --no-store skips the store (JSON Lines on stdout",
+        description = {"Sync resource types, resources, entitlements and grants into the store (docs/store.md).",
+            "With --out, to JSON Lines too (docs/sync-format.md); --no-store skips the store (JSON Lines on stdout",
             "or --out). An interrupted or failed sync is kept (in the store, or as OUT.partial and",
             "OUT.checkpoint.json with --no-store), and the same command with --resume continues it."})
 final class SyncCommand extends ConnectorCommand {

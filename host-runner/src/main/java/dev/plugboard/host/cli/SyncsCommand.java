@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code plugboard syncs}: the history of syncs in the store. */
 @Command(name = "syncs", mixinStandardHelpOptions = true,
-        description = {"The syncs in the store, oldest first: connection, id, status (running, completed, failed,",
-            "interrupted), when, counts, requests and retries."})
+        description = {"List the syncs in the store, oldest first.",
+            "Connection, id, status (running, completed, failed, interrupted), when, counts, requests and retries."})
 final class SyncsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

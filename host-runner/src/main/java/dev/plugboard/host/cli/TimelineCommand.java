@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code plugboard timeline}: since when and until when a principal held what, or who held an entitlement. */
 @Command(name = "timeline", mixinStandardHelpOptions = true,
-        description = {"Each grant and each effective access of a principal (or of an entitlement) over the",
-            "connection's completed syncs: from which sync, until which sync, and through which path."})
+        description = {"Show each grant and effective access of a principal or an entitlement over time.",
+            "Over the connection's completed syncs: from which sync, until which sync, and through which path."})
 final class TimelineCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -308,7 +308,7 @@ abstract class StoreCliContract {
         CliRun prune = run("store", "prune", "--keep", "1");
 
         assertThat(prune.exitCode()).isZero();
-        assertThat(prune.out()).isEqualTo("pruned 1 syncs and 2 record versions from " + location().describe() + "\n");
+        assertThat(prune.out()).isEqualTo("pruned 1 sync and 2 record versions from " + location().describe() + "\n");
         assertThat(run("syncs").out().lines()).hasSize(2);
         assertThat(run("access", "--connection", "acme").out()).isEqualTo(before);
         CliRun bad = run("store", "prune", "--keep", "0");
