@@ -76,20 +76,29 @@ final class StoredSyncJob {
         try {
             Optional<SyncState> from = Optional.empty();
             long position = 0;
+            Optional<String> fileDigest = Optional.empty();
             if (resume) {
                 Checkpoint checkpoint = run.checkpoint().orElseThrow();
                 checkpoint.verify(identity, "of sync " + run.syncId());
                 from = Optional.of(checkpoint.state());
                 position = checkpoint.outputPosition();
+                fileDigest = checkpoint.outputDigest();
             }
             SyncRecordSink sink = run;
             if (out.isPresent()) {
-                file = resume ? AtomicFileOutput.resume(out.get(), position) : AtomicFileOutput.create(out.get());
+                if (resume) {
+                    String digestOfPartial = fileDigest.orElseThrow(() -> new ResumeException("sync " + run.syncId()
+                            + " was not writing " + out.get() + "; resume without --out, or run without --resume"));
+                    file = AtomicFileOutput.resume(out.get(), position, digestOfPartial);
+                } else {
+                    file = AtomicFileOutput.create(out.get());
+                }
                 sink = new TeeSyncSink(List.of(run, new JsonLinesSyncWriter(file.stream())));
             }
             AtomicFileOutput f = file;
             SyncSummary summary = job.run(sink, run.checkpointer(state -> new Checkpoint(identity.pluginId(),
-                    identity.types(), SALT, digest, 0, state), () -> f == null ? 0 : f.sync()), from);
+                    identity.types(), SALT, digest, 0, f == null ? Optional.empty() : Optional.of(f.contentDigest()),
+                    state), () -> f == null ? 0 : f.sync()), from);
             run.complete(summary);
             if (file != null) {
                 file.commit();

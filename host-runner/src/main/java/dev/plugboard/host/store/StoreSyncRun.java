@@ -215,9 +215,10 @@ public final class StoreSyncRun implements SyncRecordSink, AutoCloseable {
      */
     public Checkpointer checkpointer(Function<SyncState, Checkpoint> identity, OutputPosition positionOfOutput) {
         return state -> {
+            long position = positionOfOutput.get();
             Checkpoint checkpoint = identity.apply(state);
             String text = CheckpointFile.toJson(new Checkpoint(checkpoint.pluginId(), checkpoint.types(),
-                    checkpoint.configSalt(), checkpoint.configDigest(), positionOfOutput.get(), state));
+                    checkpoint.configSalt(), checkpoint.configDigest(), position, checkpoint.outputDigest(), state));
             try {
                 Sql.transaction(connection, location.engine(), () -> Sql.update(connection, "UPDATE syncs SET"
                         + " checkpoint = ?, heartbeat_at = ?, resource_types = ?, resources = ?, entitlements = ?,"
