@@ -75,7 +75,7 @@ class ExitGuardTest {
         Path out = work.resolve("s.jsonl");
         Path log = work.resolve("child.log");
         Process child = start(log, "sync", "fake", "--config", config.toString(), "--out", out.toString(),
-                "--concurrency", "1", "--quiet");
+                "--concurrency", "1", "--quiet", "--no-store");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(work.resolve("s.jsonl.partial")) && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -99,13 +99,14 @@ class ExitGuardTest {
                 + release + "\"}");
         Path out = work.resolve("s.jsonl");
         Process first = start(work.resolve("first.log"), "sync", "fake", "--config", config.toString(), "--out",
-                out.toString(), "--quiet");
+                out.toString(), "--quiet", "--no-store");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(work.resolve("s.jsonl.partial")) && first.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         Path log = work.resolve("second.log");
-        Process second = start(log, "sync", "fake", "--config", config.toString(), "--out", out.toString(), "--quiet");
+        Process second = start(log, "sync", "fake", "--config", config.toString(), "--out", out.toString(), "--quiet",
+                "--no-store");
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String printed = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(first.isAlive()).as("the first sync is held until the release file exists").isTrue();

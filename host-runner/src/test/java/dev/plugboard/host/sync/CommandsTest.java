@@ -289,7 +289,7 @@ class CommandsTest {
         assertThat(onDirectory.err()).isEqualTo("plugboard: --out: " + work + " is a directory: name a file to write,"
                 + " such as " + work.resolve("out") + "\n");
 
-        CliRun dash = run("sync", "fake", "--config", config.toString(), "--out", "-", "--quiet");
+        CliRun dash = run("sync", "fake", "--config", config.toString(), "--out", "-", "--quiet", "--no-store");
         assertThat(dash.exitCode()).isZero();
         assertThat(SyncTesting.withoutDuration(dash.out())).isEqualTo(SyncEngineTest.SMALL_SYNC);
         assertThat(work.resolve("-")).doesNotExist();
@@ -301,7 +301,7 @@ class CommandsTest {
         assertThat(accessOnInput.err()).startsWith("plugboard: --out " + sync + " is the file this command reads");
 
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full here");
-        CliRun full = run("sync", "fake", "--config", config.toString(), "--out", "/dev/full", "-q");
+        CliRun full = run("sync", "fake", "--config", config.toString(), "--out", "/dev/full", "-q", "--no-store");
         assertThat(full.exitCode()).isEqualTo(6);
         assertThat(full.err()).isEqualTo("plugboard: cannot write the sync to /dev/full: No space left on device\n");
         assertThat(Files.isRegularFile(Path.of("/dev/full"))).isFalse();
