@@ -104,7 +104,8 @@ class CommandsTest {
         Path failing = Files.writeString(work.resolve("f.json"), "{\"token\": \"tok-123456\", \"failOn\": \"grants"
                 + " user:2 -\", \"failKind\": \"UNAVAILABLE\"}");
 
-        CliRun first = run("sync", "fake", "--config", failing.toString(), "--out", out.toString(), "--quiet");
+        CliRun first = run("sync", "fake", "--config", failing.toString(), "--out", out.toString(), "--quiet",
+                "--no-store");
 
         // one call, no host retry: no "(gave up after 5 attempts)" on top of the connector's own retries
         assertThat(first.exitCode()).isEqualTo(5);
