@@ -52,7 +52,7 @@ record Offsets(String runId, boolean complete, long records, Optional<String> ch
         map.put(RUN_ID, runId);
         map.put(STATUS, complete ? "complete" : "running");
         map.put(RECORDS, records);
-        checkpoint.ifPresent(c -> map.put(CHECKPOINT, c));
+        checkpoint.ifPresent(c -> map.put(CHECKPOINT, pack(c)));
         if (complete) {
             map.put(COMPLETED_AT, completedAt);
         }
@@ -73,9 +73,34 @@ record Offsets(String runId, boolean complete, long records, Optional<String> ch
         }
         if ("running".equals(stored.get(STATUS))) {
             return Optional.of(running(runId, records.longValue(),
-                    stored.get(CHECKPOINT) instanceof String c ? Optional.of(c) : Optional.empty()));
+                    stored.get(CHECKPOINT) instanceof String c ? unpack(c) : Optional.empty()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * @param json a checkpoint's JSON text
+     * @return it gzipped, in Base64: a checkpoint holds the resources fetched but not yet written, and compresses
+     *         about tenfold, which keeps offsets well below Kafka's message size limit
+     */
+    static String pack(String json) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("compressing in memory failed", e);
+        }
+        return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** @return the JSON text {@link #pack} packed, or empty when the text is not such a packing */
+    static Optional<String> unpack(String packed) {
+        try (java.util.zip.GZIPInputStream gz = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(packed)))) {
+            return Optional.of(new String(gz.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Never shows the checkpoint (it holds resource profiles). */

@@ -21,6 +21,7 @@ import java.util.function.LongSupplier;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sync engine's sink and checkpointer on Kafka Connect. Each record becomes a Connect record: key
@@ -50,6 +51,7 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
     private Pending held;
     private long records;
     private int largestCheckpoint;
+    private boolean warnedTooLarge;
 
     private record Pending(RecordKind kind, String key, String value) {
     }
@@ -82,6 +84,9 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
         this.offset = resumed.or(() -> previous).orElseGet(() -> Offsets.running(syncId, 0, Optional.empty())).toMap();
         this.records = resumed.map(Offsets::records).orElse(0L);
     }
+
+    /** The largest packed checkpoint kept as an offset: Kafka refuses messages over 1 MB by default. */
+    static final int MAX_CHECKPOINT = 800_000;
 
     /** The configuration salt of checkpoints kept as offsets (the partition already names the configuration). */
     static final String CONFIG_SALT = "kafka-connect";
@@ -130,8 +135,16 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
     @Override
     public void save(SyncState state) throws IOException {
         String text = CheckpointFile.toJson(new Checkpoint(pluginId, types, CONFIG_SALT, configDigest, records, state));
-        largestCheckpoint = Math.max(largestCheckpoint, text.length());
-        offset = Offsets.running(syncId, records, Optional.of(text)).toMap();
+        Map<String, Object> next = Offsets.running(syncId, records, Optional.of(text)).toMap();
+        int size = ((String) next.get("checkpoint")).length();
+        largestCheckpoint = Math.max(largestCheckpoint, size);
+        if (size <= MAX_CHECKPOINT) {
+            offset = next;
+        } else if (!warnedTooLarge) {
+            warnedTooLarge = true;
+            LoggerFactory.getLogger(SyncRecords.class).warn("sync {}: a checkpoint of {} characters is too large for"
+                    + " an offset; records carry the previous one until a smaller checkpoint", syncId, size);
+        }
         release(offset);
     }
 
@@ -140,7 +153,7 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
         return offset;
     }
 
-    /** @return the length of the largest checkpoint kept as an offset so far */
+    /** @return the length of the largest packed checkpoint so far */
     int largestCheckpoint() {
         return largestCheckpoint;
     }

@@ -49,7 +49,11 @@ class SyncRecordsTest {
         assertEquals("running", checkpoint.get("status"));
         assertEquals("sync-1", checkpoint.get("syncId"));
         assertEquals(2L, checkpoint.get("records"));
-        Checkpoint saved = CheckpointFile.fromJson((String) checkpoint.get("checkpoint"), "test");
+        String json = Offsets.unpack((String) checkpoint.get("checkpoint")).orElseThrow();
+        assertEquals(Optional.of(json), Offsets.fromMap(checkpoint.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (Object) e.getValue())))
+                .flatMap(Offsets::checkpoint));
+        Checkpoint saved = CheckpointFile.fromJson(json, "test");
         assertEquals(state, saved.state());
         assertEquals(2, saved.outputPosition());
 
@@ -93,5 +97,6 @@ class SyncRecordsTest {
         assertEquals(Optional.of(previous), Offsets.fromMap(previous.toMap()));
         assertEquals(Optional.empty(), Offsets.fromMap(null));
         assertEquals(Optional.empty(), Offsets.fromMap(Map.of("position", 12)));
+        assertEquals(Optional.empty(), Offsets.unpack("not base64 gzip"));
     }
 }
