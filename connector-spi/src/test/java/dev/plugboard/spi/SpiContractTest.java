@@ -75,6 +75,28 @@ class SpiContractTest {
     }
 
     @Test
+    void aGrantSaysWhichEntitlementsItIsHeldThrough() {
+        ResourceRef user = new ResourceRef("user", "9");
+        Grant plain = new Grant("team:7:admin:user:9:org-role:manager", "team:7:admin", user, List.of());
+        assertEquals(List.of(), plain.via());
+        assertFalse(plain.isHeldVia());
+        Grant held = plain.withVia(List.of("role:manager:assigned", "team:7:member"));
+        assertEquals(List.of("role:manager:assigned", "team:7:member"), held.via());
+        assertTrue(held.isHeldVia());
+        assertEquals(plain.id(), held.id());
+        assertEquals(held, new Grant(plain.id(), "team:7:admin", user, List.of(),
+                List.of("role:manager:assigned", "team:7:member")));
+        assertEquals("grant g cannot be held via its own entitlement team:7:admin", assertThrows(
+                IllegalArgumentException.class, () -> new Grant("g", "team:7:admin", user, List.of(),
+                        List.of("team:7:admin"))).getMessage());
+        assertEquals("grant g names an entitlement twice in via [team:7:member, team:7:member]", assertThrows(
+                IllegalArgumentException.class, () -> new Grant("g", "team:7:admin", user, List.of(),
+                        List.of("team:7:member", "team:7:member"))).getMessage());
+        assertEquals("via must not be blank", assertThrows(IllegalArgumentException.class,
+                () -> plain.withVia(List.of(" "))).getMessage());
+    }
+
+    @Test
     void pagesChecksResultsAndColumnTypes() {
         assertFalse(Page.<String>empty().hasNext());
         assertEquals(Optional.of("c2"), Page.of(List.of("a"), "c2").nextToken());

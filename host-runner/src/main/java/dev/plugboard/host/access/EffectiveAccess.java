@@ -26,6 +26,10 @@ import java.util.function.Consumer;
  * F1..Fn also gives its entitlement to every holder of any Fi, however they hold Fi; so expansions chain (a nested
  * team), and a path never visits an entitlement twice (cycles end).
  *
+ * <p>A grant held {@code via} other entitlements (a Sentry manager is admin of a team through the org role and the
+ * team's membership) starts its path with them, joined with {@code " + "}: {@code role:manager:assigned +
+ * team:7:member -> team:7:admin}; the host takes the connector's word for it and does not check them.
+ *
  * <p>There is one row per path: a user who reaches a project through two teams has two rows for it, so a reviewer
  * who revokes one sees the other. Paths are listed shortest first, then by text. Rows come sorted by principal type,
  * principal id, entitlement id (text order), then path, so equal sync files give equal tables.
@@ -102,8 +106,11 @@ public final class EffectiveAccess {
         return new Truncation(depthCut, countCut, cutPrincipals.stream().limit(5).toList());
     }
 
-    /** An entitlement reached through a grant: directly held, or the target of an expansion edge. */
-    private record Held(int entitlement, String grantId) {
+    /**
+     * An entitlement reached through a grant: directly held, or the target of an expansion edge. {@code via} is a
+     * direct grant's {@code via} entitlements joined with {@code " + "}, empty for a grant held on its own.
+     */
+    private record Held(int entitlement, String grantId, String via) {
     }
 
     private EffectiveAccess() {
@@ -210,12 +217,12 @@ public final class EffectiveAccess {
                 int e = entitlement(text(record, "entitlement"));
                 String grantId = text(record, "id");
                 int p = principal(record);
-                direct.get(p).add(new Held(e, grantId));
+                direct.get(p).add(new Held(e, grantId, via(record)));
                 JsonNode expandable = record.get("expandable");
                 if (expandable != null) {
                     for (JsonNode from : expandable) {
                         expansions.computeIfAbsent(entitlement(from.asText()), k -> new ArrayList<>())
-                                .add(new Held(e, grantId));
+                                .add(new Held(e, grantId, ""));
                     }
                 }
             }
@@ -224,6 +231,27 @@ public final class EffectiveAccess {
             }
         }
         return false;
+    }
+
+    /** @return the grant's {@code via} entitlements joined with {@code " + "}, or empty text */
+    private static String via(JsonNode grant) {
+        JsonNode via = grant.get("via");
+        if (via == null) {
+            return "";
+        }
+        if (!via.isArray()) {
+            throw new IllegalArgumentException("grant " + grant.path("id").asText("?") + ": 'via' must be a list of"
+                    + " entitlement ids");
+        }
+        List<String> ids = new ArrayList<>(via.size());
+        for (JsonNode v : via) {
+            if (!v.isTextual() || v.asText().isBlank()) {
+                throw new IllegalArgumentException("grant " + grant.path("id").asText("?") + ": 'via' must be a list"
+                        + " of entitlement ids");
+            }
+            ids.add(v.asText());
+        }
+        return String.join(" + ", ids);
     }
 
     private int entitlement(String id) {
@@ -284,7 +312,7 @@ public final class EffectiveAccess {
             for (Held h : held) {
                 List<Integer> path = new ArrayList<>();
                 path.add(h.entitlement());
-                follow(path, h.grantId(), found, byEntitlement);
+                follow(path, h.via(), h.grantId(), found, byEntitlement);
             }
             if (depthCut + countCut > before) {
                 cutPrincipals.add(principal[2]);
@@ -312,11 +340,12 @@ public final class EffectiveAccess {
     /**
      * Records the path ending at its last entitlement (reached through {@code grantId}), then follows the
      * expansions from there depth first, never revisiting an entitlement of the path, within the limits.
+     * {@code via} is what the path's first grant is held through ({@code A + B}), empty when held on its own.
      */
-    private void follow(List<Integer> path, String grantId, Map<Integer, java.util.LinkedHashMap<String, String[]>>
-            found, Comparator<Held> byEntitlement) {
+    private void follow(List<Integer> path, String via, String grantId, Map<Integer,
+            java.util.LinkedHashMap<String, String[]>> found, Comparator<Held> byEntitlement) {
         int at = path.get(path.size() - 1);
-        String text = pathText(path);
+        String text = pathText(via, path);
         java.util.LinkedHashMap<String, String[]> paths = found.computeIfAbsent(at, k -> new java.util.LinkedHashMap<>());
         String key = text + "\u0000" + grantId;
         if (!paths.containsKey(key)) {
@@ -341,16 +370,19 @@ public final class EffectiveAccess {
                 continue;
             }
             path.add(edge.entitlement());
-            follow(path, edge.grantId(), found, byEntitlement);
+            follow(path, via, edge.grantId(), found, byEntitlement);
             path.remove(path.size() - 1);
         }
     }
 
-    private String pathText(List<Integer> path) {
-        if (path.size() == 1) {
+    private String pathText(String via, List<Integer> path) {
+        if (path.size() == 1 && via.isEmpty()) {
             return "direct";
         }
-        List<String> steps = new ArrayList<>(path.size());
+        List<String> steps = new ArrayList<>(path.size() + 1);
+        if (!via.isEmpty()) {
+            steps.add(via);
+        }
         path.forEach(e -> steps.add(entitlementIds.get(e)));
         return String.join(" -> ", steps);
     }

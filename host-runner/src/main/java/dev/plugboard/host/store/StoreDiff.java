@@ -246,7 +246,17 @@ public final class StoreDiff {
             String principal = row.principalType() + ":" + row.principalId();
             List<String> steps = row.path().equals("direct") ? List.of(row.entitlementId())
                     : List.of(row.path().split(" -> "));
+            // a path that starts "A + B -> E": E is held directly via A and B; any of the three may have changed
+            List<String> held = steps.get(0).contains(" + ") ? List.of(steps.get(0).split(" \\+ ")) : List.of();
+            if (!held.isEmpty()) {
+                steps = steps.subList(1, steps.size());
+            }
             List<String> found = new ArrayList<>();
+            for (String via : held) {
+                if ((gained ? added : removed).containsKey(principal + "\u0000" + via)) {
+                    found.add(principal + (gained ? " was granted " : " lost ") + via);
+                }
+            }
             for (int i = 0; i + 1 < steps.size(); i++) {
                 for (String key : (gained ? addedSteps : removedSteps).getOrDefault(steps.get(i) + "\u0000"
                         + steps.get(i + 1), List.of())) {

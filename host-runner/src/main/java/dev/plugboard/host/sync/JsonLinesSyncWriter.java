@@ -112,6 +112,13 @@ public final class JsonLinesSyncWriter implements SyncRecordSink {
             }
             gen.writeEndArray();
         }
+        if (g.isHeldVia()) {
+            gen.writeArrayFieldStart("via");
+            for (String id : g.via()) {
+                gen.writeString(id);
+            }
+            gen.writeEndArray();
+        }
         end();
     }
 

@@ -88,6 +88,46 @@ class EffectiveAccessTest {
     }
 
     @Test
+    void aGrantHeldViaOtherEntitlementsIsAPathNotADirectRowAndExpandsOn() throws Exception {
+        FakeResourceSync plugin = FakeResourceSync.small();
+        // Ada is team 7's admin twice: stored, and through her org role with her membership; team 7's admins
+        // (not its members) get project 9
+        ResourceRef ada = new ResourceRef("user", "1");
+        ResourceRef team = new ResourceRef("team", "7");
+        plugin.entitlement(new Entitlement("team:7:admin", team, "admin", "Team 7 admin",
+                Entitlement.Purpose.ASSIGNMENT, Set.of("user")));
+        plugin.grant(team, Grant.of("team:7:admin", ada));
+        plugin.grant(team, new Grant("team:7:admin:user:1:org-role:manager", "team:7:admin", ada, List.of(),
+                List.of("role:manager:assigned", "team:7:member")));
+        plugin.grant(team, Grant.expandable("project:9:access", team, List.of("team:7:admin")));
+
+        Path file = sync(plugin);
+        assertThat(Files.readString(file)).contains("{\"kind\":\"grant\",\"id\":\"team:7:admin:user:1:org-role:"
+                + "manager\",\"entitlement\":\"team:7:admin\",\"principal\":{\"type\":\"user\",\"id\":\"1\"},"
+                + "\"via\":[\"role:manager:assigned\",\"team:7:member\"]}\n");
+        List<AccessRow> rows = EffectiveAccess.load(file).rows();
+
+        assertThat(rows.stream().filter(r -> r.principalId().equals("1") && r.entitlementId().matches(
+                "team:7:admin|project:9:access")).map(r -> r.entitlementId() + ": " + r.path() + " (" + r.grantId()
+                + ")")).containsExactly(
+                        "project:9:access: team:7:admin -> project:9:access (project:9:access:team:7)",
+                        "project:9:access: role:manager:assigned + team:7:member -> team:7:admin -> project:9:access"
+                                + " (project:9:access:team:7)",
+                        "team:7:admin: direct (team:7:admin:user:1)",
+                        "team:7:admin: role:manager:assigned + team:7:member -> team:7:admin"
+                                + " (team:7:admin:user:1:org-role:manager)");
+    }
+
+    @Test
+    void aViaThatIsNotAListOfIdsIsABadFile() {
+        String file = "{\"kind\":\"grant\",\"id\":\"g\",\"entitlement\":\"team:7:admin\",\"principal\":{\"type\":"
+                + "\"user\",\"id\":\"1\"},\"via\":\"team:7:member\"}\n{\"kind\":\"summary\"}\n";
+        assertThatThrownBy(() -> EffectiveAccess.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                "f.jsonl")).isInstanceOf(SyncFileException.class)
+                .hasMessage("f.jsonl line 1: grant g: 'via' must be a list of entitlement ids");
+    }
+
+    @Test
     void aLongChainOfNestedTeamsIsCutAtTheDepthLimitAndSaysSo() throws Exception {
         FakeResourceSync plugin = FakeResourceSync.small();
         // team c1 holds team:7:member, c2 holds c1's membership, ... 60 teams deep; Eve is in c60

@@ -41,6 +41,10 @@ public final class OrgSource {
                 }
                 case "member", "admin" -> records.add(Grant.of("team:" + f[1] + ":" + f[0],
                         new ResourceRef("user", f[2])));
+                // "held 7 2 role:manager:assigned,team:7:member": team 7's admin, held through those entitlements
+                case "held" -> records.add(new Grant(Grant.idOf("team:" + f[1] + ":admin", new ResourceRef("user",
+                        f[2])) + ":via", "team:" + f[1] + ":admin", new ResourceRef("user", f[2]), List.of(),
+                        List.of(f[3].split(","))));
                 case "project" -> {
                     ResourceRef project = new ResourceRef("project", f[1]);
                     records.add(Resource.of(project, f[2], Map.of()));

@@ -227,6 +227,36 @@ abstract class StoreCliContract {
     }
 
     @Test
+    void aGrantHeldViaOtherEntitlementsShowsThemAsItsPathInAccessAndDiff() throws Exception {
+        assertThat(sync().exitCode()).isZero();
+        // Bob becomes team 7's admin through an org role and his membership (Sentry's managers)
+        Files.writeString(orgFile, Org.BASE + "held 7 2 role:manager:assigned,team:7:member\n");
+        assertThat(sync().exitCode()).isZero();
+
+        CliRun access = run("access", "--connection", "acme");
+        assertThat(access.exitCode()).isZero();
+        assertThat(access.out()).contains("user,2,Bob,team:7:admin,team,7,Backend,admin,\"role:manager:assigned +"
+                + " team:7:member -> team:7:admin\",team:7:admin:user:2:via,,\r\n");
+        CliRun jsonl = run("access", "--connection", "acme", "--format", "jsonl");
+        assertThat(jsonl.out().lines().filter(l -> l.contains("team:7:admin"))).containsExactly("{\"principalType\":"
+                + "\"user\",\"principalId\":\"2\",\"principalName\":\"Bob\",\"entitlementId\":\"team:7:admin\","
+                + "\"entitlementResourceType\":\"team\",\"entitlementResourceId\":\"7\",\"entitlementResourceName\":"
+                + "\"Backend\",\"entitlementSlug\":\"admin\",\"path\":\"role:manager:assigned + team:7:member ->"
+                + " team:7:admin\",\"grantId\":\"team:7:admin:user:2:via\",\"principalLastLogin\":\"\","
+                + "\"principalLastActive\":\"\"}");
+
+        CliRun diff = run("diff", "--connection", "acme");
+        assertThat(withoutTimes(diff.out())).isEqualTo("""
+                connection acme: sync 1 (T) -> sync 2 (T)
+                grants: 1 added, 0 removed, 0 changed
+                  + team:7:admin:user:2:via: team:7:admin to user:2
+                effective access: 1 gained, 0 lost (1 principal)
+                  user:2 (Bob) gained team:7:admin through role:manager:assigned + team:7:member -> team:7:admin: \
+                user:2 was granted team:7:admin
+                """);
+    }
+
+    @Test
     void diffUsageErrorsSayWhatToDo() throws Exception {
         CliRun empty = run("diff");
         assertThat(empty.exitCode()).isEqualTo(2);
