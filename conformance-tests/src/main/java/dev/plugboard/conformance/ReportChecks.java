@@ -61,6 +61,44 @@ public interface ReportChecks extends ConformanceChecks {
     }
 
     @Test
+    @Order(605)
+    @DisplayName("reports: the provider's definitions, when it gives them, equal the connector's")
+    default void providerDefinitionsEqualTheConnectors(SuiteRun run) {
+        Optional<List<ReportDefinition>> named = run.session().plugin().reportDefinitions();
+        if (!run.session().descriptor().offers(Capability.REPORTS)) {
+            if (named.isPresent() && !named.get().isEmpty()) {
+                throw new AssertionFailedError("ConnectorProvider.reportDefinitions() names "
+                        + named.get().stream().map(ReportDefinition::id).toList() + " but the plugin does not"
+                        + " declare REPORTS: declare it, or answer Optional.empty()");
+            }
+            Assumptions.abort("the plugin does not declare REPORTS");
+        }
+        Assumptions.assumeTrue(named.isPresent(), "the provider does not name its reports without a connector"
+                + " (optional since SPI 1.1: ConnectorProvider.reportDefinitions() lets 'plugboard reports' list"
+                + " them with no configuration)");
+        List<ReportDefinition> opened;
+        try (Connector c = run.session().openWorking()) {
+            opened = definitions(run, c);
+        }
+        if (named.get().equals(opened)) {
+            return;
+        }
+        Problems problems = new Problems();
+        List<String> namedIds = named.get().stream().map(ReportDefinition::id).toList();
+        List<String> openedIds = opened.stream().map(ReportDefinition::id).toList();
+        if (!namedIds.equals(openedIds)) {
+            problems.add("the provider names " + namedIds + ", the connector " + openedIds);
+        }
+        for (ReportDefinition d : named.get()) {
+            opened.stream().filter(o -> o.id().equals(d.id()) && !o.equals(d)).findFirst().ifPresent(o -> problems.add(
+                    "report " + d.id() + " differs: the provider's is " + Problems.shorten(d.toString(), 300)
+                            + "; the connector's is " + Problems.shorten(o.toString(), 300)));
+        }
+        problems.failIfAny("ConnectorProvider.reportDefinitions() must equal Reports.definitions() of an open"
+                + " connector, in the same order");
+    }
+
+    @Test
     @Order(610)
     @DisplayName("reports: rows have exactly the declared columns and types")
     default void reportRowsMatchColumns(SuiteRun run) {

@@ -59,7 +59,7 @@ class ConformanceCommandTest {
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).as(run.out()).isZero();
-        assertThat(run.out()).startsWith("Conformance of plugin 'tidy' (tidy.jar): 26 passed, 0 failed, 0 skipped\n\n"
+        assertThat(run.out()).startsWith("Conformance of plugin 'tidy' (tidy.jar): 27 passed, 0 failed, 0 skipped\n\n"
                 + "  PASS  descriptor: id, version and SPI version are well formed\n");
         for (String check : ConformanceSuiteTest.CHECKS) {
             assertThat(run.out()).contains("  PASS  " + check + "\n");
@@ -77,7 +77,7 @@ class ConformanceCommandTest {
         Run run = Run.of("--plugins", plugins.toString(), "conformance", "broken", "--config", config.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out()).startsWith("Conformance of plugin 'broken' (broken.jar): 8 passed, 14 failed, 4 skipped\n")
+        assertThat(run.out()).startsWith("Conformance of plugin 'broken' (broken.jar): 8 passed, 14 failed, 5 skipped\n")
                 .contains("  FAIL  descriptor: declared capabilities are exactly those the connector offers\n"
                         + "        the descriptor's capabilities [RESOURCE_SYNC, REPORTS] do not match what the"
                         + " connector exposes (1 problem):\n"

@@ -44,6 +44,7 @@ class ConformanceSuiteTest {
             "sync: every grant's entitlement and principal exist",
             "sync: two syncs give the same records",
             "reports: parameter schemas are valid JSON Schema 2020-12",
+            "reports: the provider's definitions, when it gives them, equal the connector's",
             "reports: rows have exactly the declared columns and types",
             "provisioning: a grant and its revoke show in a sync",
             "hygiene: no secret in any output or error",
@@ -149,6 +150,40 @@ class ConformanceSuiteTest {
         assertThat(message(invalid, check)).contains("report members: the supplied parameters {\"team\": 5} do not"
                 + " match its schema [/team: must be of type string, but is integer]; fix them in"
                 + " ConformanceFixture.Builder.reportParameters(\"members\", ...) or the --report-params file");
+    }
+
+    @Test
+    void providerDefinitionsThatDifferFromTheConnectorsFailAndAbsentOnesAreSkipped() throws IOException {
+        Path state = grantsFile(work);
+        String tidy = source("TidyProvider");
+        String named = "return Optional.of(new Rep().definitions());";
+        assertThat(tidy).contains("package fx.tidy;", named);
+        String differing = tidy.replace("package fx.tidy;", "package fx.differing;")
+                .replace("TidyProvider", "DifferingProvider")
+                .replace(named, "return Optional.of(List.of(new ReportDefinition(\"members\", \"Members\","
+                        + " \"team members\", \"{\\\"type\\\":\\\"object\\\"}\", List.of(Column.of(\"user\","
+                        + " ColumnType.STRING))), new ReportDefinition(\"teams\", \"Teams\", \"\","
+                        + " \"{\\\"type\\\":\\\"object\\\"}\", List.of(Column.of(\"slug\", ColumnType.STRING)))));");
+        String unnamed = tidy.replace("package fx.tidy;", "package fx.unnamed;")
+                .replace("TidyProvider", "UnnamedProvider").replace(named, "return Optional.empty();");
+        String check = "reports: the provider's definitions, when it gives them, equal the connector's";
+
+        ConformanceReport differs = ConformanceRunner.run(tidyFixture(PluginJars.build(work, "differing.jar",
+                "fx.differing.DifferingProvider", differing, false), state).build());
+        ConformanceReport absent = ConformanceRunner.run(tidyFixture(PluginJars.build(work, "unnamed.jar",
+                "fx.unnamed.UnnamedProvider", unnamed, false), state).build());
+
+        assertThat(differs.failures()).extracting(CheckOutcome::name).as(failures(differs)).containsExactly(check);
+        assertThat(message(differs, check)).startsWith("ConnectorProvider.reportDefinitions() must equal"
+                        + " Reports.definitions() of an open connector, in the same order (2 problems):\n"
+                        + "  - the provider names [members, teams], the connector [members]\n"
+                        + "  - report members differs: the provider's is ReportDefinition[id=members, title=Members,"
+                        + " description=team members, parametersSchema={\"type\":\"object\"}, columns=[Column[name=user,");
+        assertThat(absent.failures()).as(failures(absent)).isEmpty();
+        assertThat(absent.check(check).orElseThrow()).isEqualTo(new CheckOutcome(check, Status.SKIPPED,
+                "Assumption failed: the provider does not name its reports without a connector (optional since"
+                        + " SPI 1.1: ConnectorProvider.reportDefinitions() lets 'plugboard reports' list them with"
+                        + " no configuration)"));
     }
 
     @Test

@@ -1,13 +1,16 @@
 package dev.plugboard.sentry;
 
 import dev.plugboard.sentry.http.Tuning;
+import dev.plugboard.sentry.reports.SentryReports;
 import dev.plugboard.spi.Capability;
 import dev.plugboard.spi.Connector;
 import dev.plugboard.spi.ConnectorConfig;
 import dev.plugboard.spi.ConnectorContext;
 import dev.plugboard.spi.ConnectorDescriptor;
 import dev.plugboard.spi.ConnectorProvider;
+import dev.plugboard.spi.ReportDefinition;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,6 +41,12 @@ public final class SentryConnectorProvider implements ConnectorProvider {
     @Override
     public ConnectorDescriptor descriptor() {
         return descriptor;
+    }
+
+    /** @return the sixteen reports, the same as an open connector's: they do not depend on the configuration */
+    @Override
+    public Optional<List<ReportDefinition>> reportDefinitions() {
+        return Optional.of(SentryReports.catalog());
     }
 
     @Override

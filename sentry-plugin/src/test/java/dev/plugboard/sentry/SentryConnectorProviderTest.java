@@ -108,6 +108,10 @@ class SentryConnectorProviderTest {
             Connector c = new SentryConnectorProvider().open(new ConnectorConfig("{}", values), TestConnectorContext.create());
             assertTrue(c.resourceSync().isPresent());
             assertTrue(c.reports().isPresent());
+            // the provider names the same reports without a connector (plugboard reports sentry needs no config)
+            assertEquals(Optional.of(c.reports().orElseThrow().definitions()),
+                    new SentryConnectorProvider().reportDefinitions());
+            assertEquals(16, c.reports().orElseThrow().definitions().size());
             assertTrue(c.provisioning().isPresent());
             assertTrue(c.check().toCompletableFuture().join().ok());
             SyncWalker.walk(c.resourceSync().orElseThrow());

@@ -1,8 +1,11 @@
 package dev.plugboard.host.cli;
 
+import dev.plugboard.host.plugin.LoadedPlugin;
+import dev.plugboard.host.plugin.PluginCatalog;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,11 +71,51 @@ public abstract class ConnectorCommand implements Callable<Integer> {
      */
     protected abstract int run(ConnectorSession session) throws Exception;
 
+    /**
+     * Does the command's work from the plugin alone when no {@code --config} is given, before the configuration is
+     * read from the environment: for what needs no connector (the reports a provider lists itself).
+     *
+     * @param plugin the plugin
+     * @return the exit code, or empty when the command needs a connector after all
+     */
+    protected Optional<Integer> runWithoutConfig(LoadedPlugin plugin) {
+        return Optional.empty();
+    }
+
+    /**
+     * @return when {@link #runWithoutConfig} could not do without a configuration, why, put before the message of a
+     *         configuration that is missing or wrong
+     */
+    protected Optional<String> whyConfigIsNeeded() {
+        return Optional.empty();
+    }
+
     @Override
     public final Integer call() throws Exception {
         checkOptions();
-        try (ConnectorSession session = needsValidConfig() ? ConnectorSession.load(root(), options)
-                : ConnectorSession.loadUnchecked(root(), options)) {
+        PluginCatalog catalog = null;
+        if (options.config().isEmpty()) {
+            catalog = root().loadPlugins();
+            try {
+                Optional<Integer> done = runWithoutConfig(ConnectorSession.find(root(), catalog, options.plugin()));
+                if (done.isPresent()) {
+                    catalog.close();
+                    return done.get();
+                }
+            } catch (RuntimeException e) {
+                catalog.close();
+                throw e;
+            }
+        }
+        ConnectorSession loaded;
+        try {
+            loaded = needsValidConfig() ? ConnectorSession.load(root(), options, catalog)
+                    : ConnectorSession.loadUnchecked(root(), options, catalog);
+        } catch (HostException e) {
+            Optional<String> why = catalog == null ? Optional.empty() : whyConfigIsNeeded();
+            throw why.isEmpty() ? e : new HostException(e.exitCode(), why.get() + ": " + e.getMessage(), e);
+        }
+        try (ConnectorSession session = loaded) {
             try {
                 return run(session);
             } catch (ConnectorException e) {

@@ -54,7 +54,16 @@ public final class ConnectorSession implements AutoCloseable {
      * @return a session with a valid configuration and no connector opened yet
      */
     public static ConnectorSession load(PlugboardCommand root, ConnectorOptions options) {
-        ConnectorSession session = loadUnchecked(root, options);
+        return load(root, options, null);
+    }
+
+    /**
+     * As {@link #load(PlugboardCommand, ConnectorOptions)}, from plugins already loaded.
+     *
+     * @param catalog the loaded plugins, which the session now owns (it closes them), or null to load them
+     */
+    static ConnectorSession load(PlugboardCommand root, ConnectorOptions options, PluginCatalog catalog) {
+        ConnectorSession session = loadUnchecked(root, options, catalog);
         if (!session.config.schemaErrors().isEmpty()) {
             session.close();
             throw new HostException(ExitCode.INVALID_CONFIG, "config " + options.configSource() + " is not valid for plugin '"
@@ -73,11 +82,28 @@ public final class ConnectorSession implements AutoCloseable {
      * @return the session
      */
     static ConnectorSession loadUnchecked(PlugboardCommand root, ConnectorOptions options) {
+        return loadUnchecked(root, options, null);
+    }
+
+    /**
+     * As {@link #loadUnchecked(PlugboardCommand, ConnectorOptions)}, from plugins already loaded.
+     *
+     * @param loaded the loaded plugins, which the session now owns (it closes them), or null to load them
+     */
+    static ConnectorSession loadUnchecked(PlugboardCommand root, ConnectorOptions options, PluginCatalog loaded) {
         String pluginId = options.plugin();
-        options.concurrency().filter(n -> n < 1).ifPresent(n -> {
-            throw new HostException(ExitCode.USAGE, "--concurrency must be at least 1, got " + n);
-        });
-        PluginCatalog catalog = root.loadPlugins();
+        PluginCatalog catalog;
+        try {
+            options.concurrency().filter(n -> n < 1).ifPresent(n -> {
+                throw new HostException(ExitCode.USAGE, "--concurrency must be at least 1, got " + n);
+            });
+            catalog = loaded == null ? root.loadPlugins() : loaded;
+        } catch (RuntimeException e) {
+            if (loaded != null) {
+                loaded.close();
+            }
+            throw e;
+        }
         try {
             LoadedPlugin plugin = find(root, catalog, pluginId);
             String schema = plugin.descriptor().configSchema();

@@ -1,16 +1,21 @@
 package dev.plugboard.host.cli;
 
 import dev.plugboard.host.report.ReportParameters;
+import dev.plugboard.host.plugin.LoadedPlugin;
+import dev.plugboard.spi.Capability;
 import dev.plugboard.spi.ReportDefinition;
+import dev.plugboard.spi.SpiVersion;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code plugboard reports}: the reports a plugin offers, with their parameters and columns. */
 @Command(name = "reports", mixinStandardHelpOptions = true,
-        description = "List a plugin's reports: id, title, description, parameters and columns.")
+        description = {"List a plugin's reports: id, title, description, parameters and columns.",
+            "Needs no configuration when the plugin names its reports itself (the Sentry plugin does)."})
 final class ReportsCommand extends ConnectorCommand {
     @Mixin
     private JsonOption json;
@@ -20,10 +25,38 @@ final class ReportsCommand extends ConnectorCommand {
         return "reports";
     }
 
+    private Optional<String> whyConfig = Optional.empty();
+
+    /** Without --config, from the provider when it names its reports itself (SPI 1.1): no configuration needed. */
+    @Override
+    protected Optional<Integer> runWithoutConfig(LoadedPlugin plugin) {
+        if (!plugin.descriptor().offers(Capability.REPORTS)) {
+            throw new HostException(ExitCode.USAGE, "plugin '" + plugin.id() + "' does not offer reports (it offers "
+                    + plugin.descriptor().capabilities() + ")");
+        }
+        Optional<List<ReportDefinition>> definitions = plugin.reportDefinitions();
+        if (definitions.isPresent()) {
+            return Optional.of(print(plugin.id(), definitions.get()));
+        }
+        SpiVersion built = plugin.descriptor().spiVersion();
+        whyConfig = Optional.of("plugin '" + plugin.id() + "' " + (built.compareTo(new SpiVersion(1, 1)) < 0
+                ? "was built against SPI " + built + ", so it " : "") + "lists its reports only from a connector,"
+                + " which needs a configuration");
+        return Optional.empty();
+    }
+
+    @Override
+    protected Optional<String> whyConfigIsNeeded() {
+        return whyConfig;
+    }
+
     @Override
     protected int run(ConnectorSession session) {
+        return print(session.plugin().id(), session.reports().definitions());
+    }
+
+    private int print(String pluginId, List<ReportDefinition> definitions) {
         PrintWriter out = out();
-        List<ReportDefinition> definitions = session.reports().definitions();
         if (json.enabled()) {
             JsonOption.print(out, toJson(definitions));
             return ExitCode.OK.code();
@@ -49,7 +82,7 @@ final class ReportsCommand extends ConnectorCommand {
                     .orElse("full refresh (every run reads the whole report)"));
         }
         if (definitions.isEmpty()) {
-            out.println("plugin '" + session.plugin().id() + "' offers no reports");
+            out.println("plugin '" + pluginId + "' offers no reports");
         }
         out.flush();
         return ExitCode.OK.code();

@@ -4,8 +4,13 @@ import dev.plugboard.spi.Connector;
 import dev.plugboard.spi.ConnectorConfig;
 import dev.plugboard.spi.ConnectorContext;
 import dev.plugboard.spi.ConnectorDescriptor;
+import dev.plugboard.spi.ConnectorException;
+import dev.plugboard.spi.ErrorKind;
 import dev.plugboard.spi.ConnectorProvider;
+import dev.plugboard.spi.ReportDefinition;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A plugin that loaded: its descriptor, its jar, and a way to open connectors that keeps every call inside the
@@ -61,6 +66,25 @@ public final class LoadedPlugin {
             throw new IllegalStateException("plugin '" + id() + "' returned null from open()");
         }
         return new IsolatedConnector(connector, loader, id(), calls);
+    }
+
+    /**
+     * Asks the provider for its report definitions without opening a connector (SPI 1.1), within the deadline of
+     * one plugin call.
+     *
+     * @return the definitions, or empty when the plugin can list them only from an open connector (an SPI 1.0
+     *         plugin, or one whose reports depend on its configuration)
+     * @throws ConnectorException (internal) when the plugin answers null or a list holding null (a bug in the plugin)
+     */
+    public Optional<List<ReportDefinition>> reportDefinitions() {
+        Optional<List<ReportDefinition>> definitions = calls.call(id(), "reportDefinitions()", loader,
+                provider::reportDefinitions);
+        if (definitions == null || definitions.isPresent()
+                && definitions.get().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new ConnectorException(ErrorKind.INTERNAL, "plugin '" + id() + "' answered " + (definitions == null ? "null"
+                    : "a null definition") + " from reportDefinitions() (a bug in the plugin)");
+        }
+        return definitions.map(List::copyOf);
     }
 
     @Override

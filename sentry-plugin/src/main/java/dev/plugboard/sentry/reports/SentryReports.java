@@ -79,6 +79,14 @@ public final class SentryReports implements Reports {
         return definitions;
     }
 
+    /**
+     * @return the definitions of every report, as {@link #definitions()} gives them, without a connection (for
+     *         {@code ConnectorProvider#reportDefinitions()})
+     */
+    public static List<ReportDefinition> catalog() {
+        return Catalog.reports().stream().map(ReportSpec::definition).toList();
+    }
+
     @Override
     public CompletionStage<Page<Row>> run(String reportId, Map<String, Object> parameters,
                                           Optional<String> pageToken) {

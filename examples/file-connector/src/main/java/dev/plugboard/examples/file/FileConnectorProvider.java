@@ -6,11 +6,13 @@ import dev.plugboard.spi.ConnectorConfig;
 import dev.plugboard.spi.ConnectorContext;
 import dev.plugboard.spi.ConnectorDescriptor;
 import dev.plugboard.spi.ConnectorProvider;
+import dev.plugboard.spi.ReportDefinition;
 import dev.plugboard.spi.SpiVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -30,6 +32,12 @@ public final class FileConnectorProvider implements ConnectorProvider {
     @Override
     public ConnectorDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    /** Its one report does not depend on the configuration: {@code plugboard reports file} needs none. */
+    @Override
+    public Optional<List<ReportDefinition>> reportDefinitions() {
+        return Optional.of(FileReports.DEFINITIONS);
     }
 
     @Override

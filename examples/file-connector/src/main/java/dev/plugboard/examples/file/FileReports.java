@@ -36,6 +36,8 @@ final class FileReports implements Reports {
                     new Column("roleId", ColumnType.STRING, "A role the user holds, or empty"),
                     new Column("roleName", ColumnType.STRING, "The role's name"),
                     new Column("via", ColumnType.STRING, "direct, or group:ID when held through a group")));
+    /** Every report, the same for any configuration (the provider gives them without a connector). */
+    static final List<ReportDefinition> DEFINITIONS = List.of(DEFINITION);
 
     private final Supplier<Directory> directory;
     private final int pageSize;
@@ -47,7 +49,7 @@ final class FileReports implements Reports {
 
     @Override
     public List<ReportDefinition> definitions() {
-        return List.of(DEFINITION);
+        return DEFINITIONS;
     }
 
     @Override
