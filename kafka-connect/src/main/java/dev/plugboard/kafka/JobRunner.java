@@ -1,5 +1,6 @@
 package dev.plugboard.kafka;
 
+import dev.plugboard.host.report.ReportCheckpoint;
 import dev.plugboard.host.report.ReportRunner;
 import dev.plugboard.host.runtime.RequestCounter;
 import dev.plugboard.host.sync.CheckpointFile;
@@ -217,20 +218,46 @@ final class JobRunner {
 
     private Offsets runReport(ReportDefinition report) throws IOException {
         Optional<Offsets> previous = last;
-        String runId = previous.filter(o -> !o.complete()).map(Offsets::runId)
-                .orElseGet(() -> UUID.randomUUID().toString());
-        Offsets before = previous.filter(Offsets::complete).orElseGet(() -> Offsets.running(runId, 0,
-                Optional.empty()));
+        Optional<Offsets> resumed = previous.filter(o -> !o.complete());
+        Optional<ReportCheckpoint> from = Optional.empty();
+        if (resumed.isPresent() && resumed.get().checkpoint().isPresent()) {
+            try {
+                ReportCheckpoint c = ReportCheckpoint.fromJson(resumed.get().checkpoint().get(),
+                        "the checkpoint in the offsets of " + plan.connection());
+                if (!c.report().equals(report.id()) || !c.digest().equals(plan.configDigest())) {
+                    throw new ResumeException("the checkpoint in the offsets of " + plan.connection()
+                            + " is for another report or configuration");
+                }
+                from = Optional.of(c);
+            } catch (ResumeException e) {
+                LOG.warn("{}: {}; running the report afresh", plan.connection(), e.getMessage());
+            }
+        }
+        // a run without a checkpoint (stopped before its first page was committed) starts afresh, same id
+        String runId = resumed.map(Offsets::runId).orElseGet(() -> UUID.randomUUID().toString());
+        Offsets before = from.isPresent() ? resumed.get() : Offsets.running(runId, 0, Optional.empty());
         RequestCounter requests = session.context().requests();
         long requests0 = requests.requests();
         long start = System.nanoTime();
         ReportRunner runner = new ReportRunner(session.plugin().id(), session.connector().reports().orElseThrow(),
-                Retrier.none());
-        LOG.info("{}: running report {} ({})", plan.connection(), report.id(), runId);
-        ReportRecords out = new ReportRecords(settings, partition, runId, before, report, this::put);
-        runner.run(report, plan.parameters(), out);
+                Retrier.none(), () -> stopping);
+        LOG.info("{}: {} report {} ({})", plan.connection(), from.isPresent() ? "resuming" : "running", report.id(),
+                runId);
+        String pluginId = session.plugin().id();
+        ReportRecords out = new ReportRecords(settings, partition, runId, before, from, report,
+                at -> new ReportCheckpoint(pluginId, report.id(), SyncRecords.CONFIG_SALT, plan.configDigest(), 0, "",
+                        at.rows(), at.rows(), at.pages(), at.nextToken(), Optional.empty(), Optional.empty()),
+                this::put);
+        try {
+            runner.run(report, plan.parameters(), Optional.empty(), from.map(ReportCheckpoint::nextToken),
+                    from.map(ReportCheckpoint::rowsRead).orElse(0L), out);
+        } catch (ConnectorException e) {
+            // a retry resumes after the last page read
+            last = Offsets.fromMap(out.offset());
+            throw e;
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("plugin", session.plugin().id());
+        summary.put("plugin", pluginId);
         summary.put("report", report.id());
         summary.put("parameters", plan.parameters());
         Map<String, Object> run = new LinkedHashMap<>();
@@ -238,7 +265,7 @@ final class JobRunner {
         run.put("requests", requests.requests() - requests0);
         summary.put("run", run);
         Offsets done = out.finish(summary, System.currentTimeMillis());
-        LOG.info("{}: report {} complete, {} rows", plan.connection(), report.id(), done.records() - 1);
+        LOG.info("{}: report {} complete, {} rows", plan.connection(), report.id(), out.rows());
         return done;
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A benchmark, not a test: {@code scripts/bench.sh --kafka-connect} runs it (with {@code -Dplugboard.bench.size}).
- * One sync of the same simulated organization through the CLI (a separate JVM, as a user runs it) and through a
+ * One sync of the same simulated organization through the CLI (a separate JVM, as a user runs it, with
+ * {@code --no-store}: the connector below has no store either, so both write only the records) and through a
  * one-worker Connect cluster (from the REST call that creates the connector to the marker record read back), with
  * the simulator's request count for each. Writes {@code target/connect-bench.md}.
  */
@@ -55,7 +56,7 @@ class ConnectBenchIT {
             Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-jar", Path.of("../host-runner/target/plugboard.jar").toString(),
                     "--plugins", fixture.bundle.resolve("plugins").toString(), "sync", "sentry", "--config",
-                    config.toString(), "--out", out.toString(), "--quiet").inheritIO().start();
+                    config.toString(), "--out", out.toString(), "--no-store", "--quiet").inheritIO().start();
             assertEquals(0, cli.waitFor(), "the CLI sync failed");
             double cliWall = (System.nanoTime() - start) / 1e9;
             long cliRequests = sim.stats().total();

@@ -55,7 +55,7 @@ class PlugboardConnectIT {
                 + "\nbaseUrl: " + sim.baseUrl() + "\n");
         Path out = work.resolve("cli-sync.jsonl");
         ConnectFixture.cli("--plugins", fixture.bundle.resolve("plugins").toString(), "sync", "sentry", "--config",
-                cliConfig.toString(), "--out", out.toString(), "--quiet");
+                cliConfig.toString(), "--out", out.toString(), "--no-store", "--quiet");
         cliSync = Files.readAllLines(out);
     }
 
@@ -211,6 +211,64 @@ class PlugboardConnectIT {
         assertEquals(Set.of(records.get(0).syncId()), records.stream().map(ConnectFixture.Consumed::syncId)
                 .collect(Collectors.toSet()));
         fixture.connect.deleteConnector(name);
+    }
+
+    @Test
+    void aReportJobRestartedMidRunResumesAtThePageAfterTheLastCommittedOne() throws Exception {
+        String name = "report-restart";
+        // three teams that have projects: one report page each, in this order
+        Set<String> withProjects = sim.org().projects().stream().flatMap(p -> p.teamIds().stream())
+                .collect(Collectors.toSet());
+        List<Team> teams = sim.org().teams().stream().filter(t -> withProjects.contains(t.id())).limit(3).toList();
+        assertEquals(3, teams.size(), "the simulated org has three teams with projects");
+        List<String> slugs = teams.stream().map(Team::slug).toList();
+        String cli = ConnectFixture.cli("--plugins", fixture.bundle.resolve("plugins").toString(), "report", "sentry",
+                "team-projects", "--config", cliConfig.toString(), "--param", "teams=" + String.join(",", slugs),
+                "--format", "jsonl");
+        // the third team's page answers after 25 s: the run stalls there with the first two pages written
+        sim.faults().add(FaultRule.latency("/api/0/teams/" + sim.organization() + "/" + slugs.get(2) + "/projects/",
+                Duration.ofSeconds(25)).times(1));
+        Map<String, String> config = syncConnector(name);
+        config.put("plugboard.job", "report");
+        config.put("plugboard.report", "team-projects");
+        config.put("plugboard.report.params", "teams: [" + String.join(", ", slugs) + "]");
+        fixture.connect.configureConnector(name, config);
+        ConnectFixture.await(() -> {
+            List<ConnectorOffset> o = fixture.connect.connectorOffsets(name).offsets();
+            return !o.isEmpty() && o.get(0).offset().get("checkpoint") != null
+                    && ((Number) o.get(0).offset().get("records")).longValue() == rowsOf(cli, slugs, 2);
+        }, Duration.ofSeconds(20), "the offset after the second team's page");
+
+        sim.resetStats();
+        fixture.connect.restartTask(name, 0);
+        List<ConnectFixture.Consumed> records = fixture.consumeUntilMarkers(name, 1, RUN_TIMEOUT);
+
+        List<String> rows = records.stream().filter(r -> r.kind().equals("row")).map(ConnectFixture.Consumed::value)
+                .toList();
+        assertEquals(cli.lines().toList(), rows, "every row once, in order");
+        Map<String, Long> after = sim.stats().perEndpoint();
+        // the new task's connector asks for the organization once (its region host); of the report's pages only the
+        // stalled one is read again, and the teams are not listed again (they were resolved on the first page)
+        assertEquals(Map.of("GET /api/0/organizations/{org}/", 1L, "GET /api/0/teams/{org}/{team}/projects/", 1L),
+                after, after.toString());
+        JsonNode marker = JSON.readTree(records.get(records.size() - 1).value());
+        assertEquals(rows.size(), marker.get("rows").asInt());
+        assertEquals(3, marker.get("pages").asInt());
+        assertEquals(1, records.stream().map(ConnectFixture.Consumed::syncId).distinct().count(),
+                "the resumed run keeps its id");
+        fixture.connect.deleteConnector(name);
+    }
+
+    /** @return the rows of the first {@code n} teams' pages of a team-projects report */
+    private static long rowsOf(String report, List<String> slugs, int n) throws RuntimeException {
+        Set<String> first = Set.copyOf(slugs.subList(0, n));
+        return report.lines().filter(l -> {
+            try {
+                return first.contains(JSON.readTree(l).get("teamSlug").asText());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).count();
     }
 
     @Test

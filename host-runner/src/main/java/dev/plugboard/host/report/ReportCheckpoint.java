@@ -64,13 +64,8 @@ public record ReportCheckpoint(String pluginId, String report, String salt, Stri
         return abs.resolveSibling(abs.getFileName() + ".checkpoint.json");
     }
 
-    /**
-     * Writes the checkpoint to a temporary file renamed over the old one, so it is always whole.
-     *
-     * @param file where
-     * @throws IOException when writing fails (the previous checkpoint is then intact)
-     */
-    public void write(Path file) throws IOException {
+    /** @return the checkpoint as the JSON document {@link #write} writes (a source offset can hold it too) */
+    public String toJson() {
         ObjectNode n = Json.object();
         n.put("format", FORMAT).put("kind", "report").put("pluginId", pluginId).put("report", report)
                 .put("salt", salt).put("digest", digest).put("outputPosition", outputPosition)
@@ -79,8 +74,18 @@ public record ReportCheckpoint(String pluginId, String report, String salt, Stri
                 .put("nextToken", nextToken);
         from.ifPresent(f -> n.put("from", f.toString()));
         incremental.ifPresent(i -> n.put("incremental", i.toJson()));
+        return n.toString();
+    }
+
+    /**
+     * Writes the checkpoint to a temporary file renamed over the old one, so it is always whole.
+     *
+     * @param file where
+     * @throws IOException when writing fails (the previous checkpoint is then intact)
+     */
+    public void write(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, n.toString());
+        Files.writeString(tmp, toJson());
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -104,6 +109,26 @@ public record ReportCheckpoint(String pluginId, String report, String salt, Stri
             throw new ResumeException("the checkpoint " + file + " cannot be read (" + e.getMessage()
                     + "); run without --resume to start over", e);
         }
+        return parse(n, "the checkpoint " + file, "; run without --resume to start over");
+    }
+
+    /**
+     * @param json  a checkpoint's JSON document ({@link #toJson})
+     * @param where what holds it, for messages (e.g. {@code the offsets of sentry/0123})
+     * @return the checkpoint
+     * @throws ResumeException when it is not a report checkpoint of this format
+     */
+    public static ReportCheckpoint fromJson(String json, String where) throws ResumeException {
+        JsonNode n;
+        try {
+            n = Json.read(json);
+        } catch (IOException e) {
+            throw new ResumeException(where + " is not JSON (" + e.getMessage() + ")", e);
+        }
+        return parse(n, where, "");
+    }
+
+    private static ReportCheckpoint parse(JsonNode n, String where, String advice) throws ResumeException {
         try {
             if (n == null || n.path("format").asInt(-1) != FORMAT || !n.path("kind").asText().equals("report")) {
                 throw new IllegalArgumentException("not a report checkpoint of format " + FORMAT);
@@ -115,8 +140,7 @@ public record ReportCheckpoint(String pluginId, String report, String salt, Stri
                     n.hasNonNull("incremental") ? Optional.of(IncrementalState.fromJson(n.get("incremental").asText()))
                             : Optional.empty());
         } catch (RuntimeException e) {
-            throw new ResumeException("the checkpoint " + file + " is damaged (" + e.getMessage()
-                    + "); run without --resume to start over", e);
+            throw new ResumeException(where + " is damaged (" + e.getMessage() + ")" + advice, e);
         }
     }
 
