@@ -6,6 +6,8 @@ import dev.plugboard.host.config.ConfigLoader;
 import dev.plugboard.host.output.OutputTarget;
 import dev.plugboard.host.output.Plurals;
 import dev.plugboard.host.output.TableWriter;
+import dev.plugboard.host.report.IncrementalMerge;
+import dev.plugboard.host.report.IncrementalState;
 import dev.plugboard.host.report.ParameterException;
 import dev.plugboard.host.report.ReportCheckpoint;
 import dev.plugboard.host.report.ReportJob;
@@ -15,21 +17,27 @@ import dev.plugboard.host.report.ReportRunner;
 import dev.plugboard.host.runtime.HostContext;
 import dev.plugboard.host.runtime.RequestCounter;
 import dev.plugboard.host.runtime.Retrier;
+import dev.plugboard.host.store.ReportStore;
+import dev.plugboard.host.store.Store;
+import dev.plugboard.host.store.StoreException;
+import dev.plugboard.host.store.StoredConnection;
 import dev.plugboard.host.sync.ResumeException;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
+import dev.plugboard.spi.Incremental;
 import dev.plugboard.spi.ReportDefinition;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +48,9 @@ import picocli.CommandLine.Parameters;
         description = {"Run a report and write its rows as CSV (default) or JSON Lines.",
             "Parameters are checked against the report's schema before any call ('plugboard reports' lists them).",
             "With --out the file appears only when the report completes; an interrupted or failed run keeps",
-            "OUT.partial and OUT.checkpoint.json, and the same command with --resume continues it."})
+            "OUT.partial and OUT.checkpoint.json, and the same command with --resume continues it.",
+            "--incremental reads only what is new since the last completed run (the cursor is kept in the store);",
+            "--into store merges the rows into a typed table of the store, which SQL can query."})
 final class ReportCommand extends ConnectorCommand {
     @Parameters(index = "1", paramLabel = "REPORT", description = "The report id, as 'plugboard reports' lists it.")
     private String report;
@@ -61,6 +71,12 @@ final class ReportCommand extends ConnectorCommand {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress, retry or summary lines on stderr.")
     private boolean quiet;
+
+    @Mixin
+    private ReportStoreOptions stored;
+
+    @Mixin
+    private StoreOptions store;
 
     @Option(names = "--progress-every", hidden = true, defaultValue = "PT5S", paramLabel = "DURATION")
     private Duration progressEvery;
@@ -83,6 +99,11 @@ final class ReportCommand extends ConnectorCommand {
     protected void checkOptions() {
         tableFormat = output.format();
         file = output.out(options().config().orElse(null), paramsFile);
+        stored.check();
+        if (store.connection().isPresent() && !stored.usesStore()) {
+            throw new HostException(ExitCode.USAGE, "--connection names the store's connection of an --incremental"
+                    + " or --into store run: add one of them, or drop --connection");
+        }
         if (resume && file.isEmpty()) {
             throw new HostException(ExitCode.USAGE, "--resume needs --out FILE: only a report written to a file can"
                     + " be resumed");
@@ -95,9 +116,7 @@ final class ReportCommand extends ConnectorCommand {
         HostContext context = session.context();
         RequestCounter requests = context.requests();
         // Connectors own retries (ErrorKind): a failure that reaches the host is final for this run.
-        Retrier retrier = Retrier.none();
-        AtomicLong hostRetries = new AtomicLong();
-        ReportRunner runner = new ReportRunner(session.plugin().id(), session.reports(), retrier,
+        ReportRunner runner = new ReportRunner(session.plugin().id(), session.reports(), Retrier.none(),
                 () -> context.cancellation().isCancelled());
         ReportDefinition definition;
         try {
@@ -106,13 +125,90 @@ final class ReportCommand extends ConnectorCommand {
             throw new HostException(ExitCode.USAGE, e.getMessage(), e);
         }
         Map<String, Object> parameters = parameters(definition);
-        ReportJob job = new ReportJob(runner, session.plugin().id(), definition, parameters,
-                session.config().identityValues(), tableFormat, output.cells(), Optional.empty(), Optional.empty());
-        return run(session, job, file, err, requests, hostRetries);
+        if (!stored.usesStore()) {
+            ReportJob job = new ReportJob(runner, session.plugin().id(), definition, parameters,
+                    session.config().identityValues(), tableFormat, output.cells(), Optional.empty(), Optional.empty());
+            return run(session, job, file, err, requests, Optional.empty(), outcome -> { });
+        }
+        Incremental declared = definition.incremental().orElseThrow(() -> new HostException(ExitCode.USAGE, "report "
+                + report + " is a full refresh report: it declares no cursor and no primary key ('plugboard reports'"
+                + " says which reports are incremental), so it can be run "
+                + (stored.incremental() ? "only in full: drop --incremental" : "but not merged into a table: drop"
+                + " --into store and write it with --out FILE")));
+        try (Store opened = store.open()) {
+            StoredConnection connection = opened.connect(session.plugin().id(), session.config().identityValues(),
+                    store.connection());
+            return stored(session, runner, definition, declared, parameters, opened, connection, err, requests);
+        } catch (StoreException e) {
+            throw StoreOptions.failure(e);
+        }
     }
 
+    /** An {@code --incremental} and/or {@code --into store} run, with the store open. */
+    private int stored(ConnectorSession session, ReportRunner runner, ReportDefinition definition,
+                       Incremental declared, Map<String, Object> parameters, Store opened,
+                       StoredConnection connection, PrintWriter err, RequestCounter requests) {
+        ReportStore reports = opened.reports();
+        String of = "report " + report + " of connection " + connection.name();
+        Optional<ReportJob.IncrementalPlan> plan = Optional.empty();
+        ReportStore.Target target = stored.intoStore() ? ReportStore.Target.TABLE : ReportStore.Target.OUTPUT;
+        String read = "";
+        if (stored.incremental()) {
+            IncrementalState previous;
+            Optional<ReportStore.SavedCursor> saved = reports.cursor(connection, report, parameters, target);
+            try {
+                previous = saved.map(c -> IncrementalState.fromJson(c.state())).orElse(IncrementalState.initial());
+            } catch (IllegalArgumentException e) {
+                throw new HostException(ExitCode.STORE, "the stored cursor of " + of + " cannot be read ("
+                        + e.getMessage() + ")", e);
+            }
+            Duration lookback = stored.lookback();
+            Instant now = session.context().clock().instant();
+            Optional<Instant> from = IncrementalMerge.lowerBound(previous, lookback, declared.retention(), now);
+            if (previous.cursor().isPresent() && from.isPresent()
+                    && from.get().isAfter(previous.cursor().get().minus(lookback))) {
+                err.println("warning: the cursor of " + of + " is " + previous.cursor().get() + ", older than the "
+                        + declared.retention().orElseThrow().toDays() + " days the source keeps: the rows between it"
+                        + " and " + from.get() + " are gone; reading what is still there, from " + from.get());
+                err.flush();
+            }
+            read = from.map(f -> " from " + f + " (cursor " + previous.cursor().orElseThrow() + " minus the "
+                    + ReportStoreOptions.describe(lookback) + " lookback)").orElse(" (first run: the whole window)");
+            plan = Optional.of(new ReportJob.IncrementalPlan(previous, lookback, from));
+        }
+        Optional<ReportStore.ReportTable> table = stored.intoStore()
+                ? Optional.of(reports.table(connection, report, definition.columns(), declared.primaryKey()))
+                : Optional.empty();
+        ReportJob job = new ReportJob(runner, session.plugin().id(), definition, parameters,
+                session.config().identityValues(), tableFormat, output.cells(), plan,
+                table.map(t -> (dev.plugboard.host.report.ReportRows) t::merge));
+        String from = read;
+        return run(session, job, file, err, requests, table.map(ReportStore.ReportTable::name), outcome -> {
+            if (outcome.state().isPresent()) {
+                IncrementalState state = outcome.state().get();
+                reports.saveCursor(connection, report, parameters, target, new ReportStore.CompletedRun(state.cursor(),
+                        state.toJson(), outcome.rowsRead(), outcome.rowsWritten(),
+                        session.context().clock().instant()));
+            }
+            if (!quiet) {
+                err.println(of + ": read " + Plurals.of(outcome.rowsRead(), "row") + " ("
+                        + Plurals.of(outcome.pages(), "page") + ")" + from
+                        + (outcome.state().isPresent() ? ", " + outcome.rowsWritten() + " new or changed" : "")
+                        + table.map(t -> "; merged into table " + t.name()).orElse("")
+                        + outcome.state().map(st -> st.cursor().map(c -> "; cursor now " + c)
+                        .orElse("; no cursor yet (no row read)")).orElse(""));
+            }
+        });
+    }
+
+    /**
+     * Runs the job to the file, stdout, or (into a table only) nowhere else.
+     *
+     * @param table     the table the rows are merged into, if any: then nothing goes to stdout
+     * @param completed what to do once the run completed, before the summary line
+     */
     private int run(ConnectorSession session, ReportJob job, Optional<Path> out, PrintWriter err,
-                    RequestCounter requests, AtomicLong hostRetries) {
+                    RequestCounter requests, Optional<String> table, Consumer<ReportJob.Outcome> completed) {
         HostContext context = session.context();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
@@ -126,12 +222,14 @@ final class ReportCommand extends ConnectorCommand {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         ReportProgressDisplay progress = quiet ? ReportProgressDisplay.none()
                 : ReportProgressDisplay.start(err, report, progressEvery, () -> new ReportProgressDisplay.Snapshot(
-                job.rowsRead(), job.rowsWritten(), job.pages(), requests.requests(),
-                requests.retries() + hostRetries.get(), session.config().masker().mask(requests.status())));
+                job.rowsRead(), job.rowsWritten(), job.pages(), requests.requests(), requests.retries(),
+                session.config().masker().mask(requests.status())));
         try {
             ReportJob.Outcome outcome;
             if (out.isPresent()) {
                 outcome = job.toFile(out.get(), resume);
+            } else if (table.isPresent()) {
+                outcome = job.toWriter(Optional.empty());
             } else {
                 try (OutputTarget stdout = OutputTarget.stdout(out())) {
                     outcome = job.toWriter(Optional.of(stdout.writer()));
@@ -143,6 +241,7 @@ final class ReportCommand extends ConnectorCommand {
                 err.println("wrote " + Plurals.of(outcome.rowsWritten(), "row") + " of report " + report + " to " + out.get()
                         + (resume ? " (resumed; " + Plurals.of(outcome.pages(), "page") + " in all)" : ""));
             }
+            completed.accept(outcome);
             return ExitCode.OK.code();
         } catch (ResumeException e) {
             throw new HostException(ExitCode.USAGE, e.getMessage(), e);
@@ -151,10 +250,12 @@ final class ReportCommand extends ConnectorCommand {
                     ? new HostException(ExitCode.INTERRUPTED, "report " + report + " was interrupted after "
                     + Plurals.of(job.rowsRead(), "row") + " (" + Plurals.of(job.pages(), "page") + ")", e)
                     : session.failure(e, operation());
-            throw kept(failure, out, job, e);
+            throw kept(failure, out, job, table, e);
+        } catch (StoreException e) {
+            throw kept(StoreOptions.failure(e), out, job, table, e);
         } catch (IOException e) {
             throw kept(new HostException(ExitCode.OUTPUT, "cannot write " + out.map(Path::toString).orElse("the report")
-                    + ": " + SyncCommand.describe(e), e), out, job, e);
+                    + ": " + SyncCommand.describe(e), e), out, job, table, e);
         } finally {
             progress.close();
             finished.countDown();
@@ -167,7 +268,17 @@ final class ReportCommand extends ConnectorCommand {
     }
 
     /** Says what was kept and how to go on, so no partial file is left without a word. */
-    private HostException kept(HostException failure, Optional<Path> out, ReportJob job, Exception cause) {
+    private HostException kept(HostException failure, Optional<Path> out, ReportJob job, Optional<String> table,
+                               Exception cause) {
+        String merged = "";
+        if (table.isPresent() && job.pages() > 0) {
+            merged = "\nThe rows read so far are merged into table " + table.get() + (stored.incremental()
+                    ? "; the cursor did not move, so the next run reads them again (no row is stored twice)." : ".");
+        } else if (stored.incremental()) {
+            merged = "\nThe cursor did not move: the next --incremental run starts where the last completed one"
+                    + " ended.";
+        }
+        failure = new HostException(failure.exitCode(), failure.getMessage() + merged, cause);
         if (out.isPresent() && Files.exists(ReportCheckpoint.besides(out.get()))) {
             return new HostException(failure.exitCode(), failure.getMessage() + "\nThe report so far ("
                     + Plurals.of(job.rowsWritten(), "row") + ", " + Plurals.of(job.pages(), "page") + ") is kept in "

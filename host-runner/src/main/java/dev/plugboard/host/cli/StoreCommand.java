@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code plugboard store}: looking after the store itself. */
-@Command(name = "store", mixinStandardHelpOptions = true, description = "Look after the store (retention).",
-        subcommands = StoreCommand.Prune.class)
+@Command(name = "store", mixinStandardHelpOptions = true, description = "Look after the store (retention) and query it.",
+        subcommands = {StoreCommand.Prune.class, StoreQueryCommand.class})
 final class StoreCommand implements Runnable {
     @Spec
     private CommandSpec spec;

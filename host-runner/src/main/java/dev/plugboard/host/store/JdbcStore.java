@@ -60,6 +60,11 @@ final class JdbcStore implements Store {
         }
     }
 
+    @Override
+    public ReportStore reports() {
+        return new JdbcReportStore(connection, location);
+    }
+
     /** Marks as interrupted every running sync whose process is gone (killed, or its host stopped). */
     void reconcile() {
         tx(() -> {

@@ -119,6 +119,9 @@ public interface Store extends AutoCloseable {
      */
     PruneResult prune(Optional<StoredConnection> connection, OptionalInt keep, Optional<Instant> before);
 
+    /** @return the report cursors and report tables kept in this store (issue 16) */
+    ReportStore reports();
+
     /** Closes the store. */
     @Override
     void close();
