@@ -170,6 +170,12 @@ final class SyncChecker {
                             + ", which no entitlements() listing returned");
                 }
             }
+            for (String via : g.via()) {
+                if (!entitlementsById.containsKey(via)) {
+                    problem(Kind.GRANTS, "grant " + g.id() + " is held via " + via
+                            + ", which no entitlements() listing returned");
+                }
+            }
         }
     }
 

@@ -269,38 +269,44 @@ public final class IdentitySync implements ResourceSync {
     /**
      * A team's grants. Sentry stores team roles raw ({@code teamRole: null} means the org role's minimum), so the
      * admin entitlement is granted on each path that gives it: the stored {@code admin} role (the conventional
-     * grant), and the member's org role, own or through a team ({@code groupOrgRoles}), when its
-     * {@code minimumTeamRole} is {@code admin} (a grant whose id ends {@code :org-role:<role>}, plus
-     * {@code :team:<slug>} when a team gives the role). A team that carries an org role grants it to its members:
-     * an expandable grant of {@code role:<r>:assigned} to the team, from {@code team:<id>:member}.
+     * grant), and each org role the member holds, own or through a team ({@code groupOrgRoles}), whose
+     * {@code minimumTeamRole} is {@code admin}: a grant whose id ends {@code :org-role:<role>}, held {@code via}
+     * {@code role:<role>:assigned} and the team's {@code member} entitlement, so an access review shows it as that
+     * path and not as a direct grant (and the member's rows for the role show whether it is their own or a team's).
+     * A team that carries an org role grants it to its members: an expandable grant of {@code role:<r>:assigned} to
+     * the team, from {@code team:<id>:member}.
      */
     static Page<Grant> teamGrants(ResourceRef team, Optional<String> teamOrgRole, OrgDetail detail,
                                   SentryResponse r) {
         List<Grant> grants = new ArrayList<>();
         String member = Entitlement.idOf(team, "member");
         String admin = Entitlement.idOf(team, "admin");
-        teamOrgRole.ifPresent(role -> grants.add(Grant.expandable(Entitlement.idOf(new ResourceRef(ROLE, role),
-                "assigned"), team, List.of(member))));
+        teamOrgRole.ifPresent(role -> grants.add(Grant.expandable(roleAssigned(role), team, List.of(member))));
         for (JsonNode m : Json.array(r.json(), "the members listing of team " + team.id())) {
             ResourceRef principal = new ResourceRef(USER, Json.required(m, "id", "a team member"));
             grants.add(Grant.of(member, principal));
             if ("admin".equals(m.path("teamRole").asText(""))) {
                 grants.add(Grant.of(admin, principal));
             }
-            Optional<String> own = Json.text(m, "orgRole").or(() -> Json.text(m, "role"));
-            if (own.flatMap(detail::role).filter(OrgDetail.OrgRole::teamAdmin).isPresent()) {
-                grants.add(new Grant(Grant.idOf(admin, principal) + ":org-role:" + own.get(), admin, principal,
-                        List.of()));
-            }
+            // each org role the member holds, own or through teams, whose minimum team role is admin; how the member
+            // holds the role (directly, or through which team) is the role's own grant, so one grant per role
+            java.util.Set<String> adminRoles = new java.util.LinkedHashSet<>();
+            Json.text(m, "orgRole").or(() -> Json.text(m, "role")).ifPresent(adminRoles::add);
             for (JsonNode g : m.path("groupOrgRoles")) {
-                Optional<String> role = Json.text(g.path("role"), "id");
-                if (role.flatMap(detail::role).filter(OrgDetail.OrgRole::teamAdmin).isPresent()) {
-                    grants.add(new Grant(Grant.idOf(admin, principal) + ":org-role:" + role.get() + ":team:"
-                            + Json.text(g, "teamSlug").orElse(""), admin, principal, List.of()));
+                Json.text(g.path("role"), "id").ifPresent(adminRoles::add);
+            }
+            for (String role : adminRoles) {
+                if (detail.role(role).filter(OrgDetail.OrgRole::teamAdmin).isPresent()) {
+                    grants.add(new Grant(Grant.idOf(admin, principal) + ":org-role:" + role, admin, principal,
+                            List.of(), List.of(roleAssigned(role), member)));
                 }
             }
         }
         return new Page<>(grants, r.nextCursor());
+    }
+
+    private static String roleAssigned(String role) {
+        return Entitlement.idOf(new ResourceRef(ROLE, role), "assigned");
     }
 
     private Page<Resource> guarded(String listing, Optional<String> pageToken, Page<Resource> page) {

@@ -65,8 +65,8 @@ record MemberState(String id, String email, String orgRole, Map<String, Optional
         }
         for (Map.Entry<String, String> g : groupOrgRoles.entrySet()) {
             if (givesTeamAdmin(g.getValue())) {
-                return Optional.of("holds the organization role '" + g.getValue() + "' through team '" + g.getKey()
-                        + "'");
+                return Optional.of("holds the organization role '" + g.getValue() + "' through "
+                        + TeamInfo.describe(g.getKey()));
             }
         }
         return Optional.empty();
@@ -79,7 +79,7 @@ record MemberState(String id, String email, String orgRole, Map<String, Optional
         }
         for (Map.Entry<String, String> g : groupOrgRoles.entrySet()) {
             if (givesTeamAdmin(g.getValue())) {
-                return "remove them from team '" + g.getKey() + "', which gives the organization role '"
+                return "remove them from " + TeamInfo.describe(g.getKey()) + ", which gives the organization role '"
                         + g.getValue() + "'";
             }
         }

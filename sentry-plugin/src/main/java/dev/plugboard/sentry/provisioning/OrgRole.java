@@ -85,7 +85,8 @@ final class OrgRole {
             lost.removeAll(after);
             if (!lost.isEmpty()) {
                 throw new ConnectorException(ErrorKind.INTERNAL, "CHANGED: " + change + note + ", but Sentry's answer"
-                        + " no longer lists their teams " + String.join(", ", lost) + ": grant team:<id>:member for"
+                        + " no longer lists their teams " + String.join(", ", lost.stream().map(TeamInfo::describe)
+                        .toList()) + ": grant team:<id>:member for"
                         + " those to restore them");
             }
             return result(remote, Outcome.DONE, "changed " + change + note);

@@ -35,7 +35,7 @@ final class ProjectAccess {
             }
             return remote.send(post).thenApply(r -> {
                 if (r.status() == 201 || r.status() == 200) {
-                    return result(remote, Outcome.DONE, "gave team " + teamId + " access to project "
+                    return result(remote, Outcome.DONE, "gave " + TeamInfo.describe(teamId) + " access to project "
                             + projectFromBody(remote, post, r, projectId));
                 }
                 if (r.status() == 404) {

@@ -186,8 +186,8 @@ final class Remote {
             for (String key : idsOrSlugs) {
                 TeamInfo t = found.get(key);
                 if (t == null) {
-                    throw new ConnectorException(ErrorKind.NOT_FOUND, "organization '" + org + "' has no team "
-                            + key + " (team:" + key + "): use a team id as a sync lists it");
+                    throw new ConnectorException(ErrorKind.NOT_FOUND, "organization '" + org + "' has no "
+                            + TeamInfo.describe(key) + ": use a team id as a sync lists it");
                 }
                 out.add(t);
             }
@@ -328,8 +328,8 @@ final class Remote {
     }
 
     static ConnectorException noTeam(Remote remote, String teamId) {
-        return new ConnectorException(ErrorKind.NOT_FOUND, "organization '" + remote.org() + "' has no team " + teamId
-                + " (team:" + teamId + "): use a team id as a sync lists it");
+        return new ConnectorException(ErrorKind.NOT_FOUND, "organization '" + remote.org() + "' has no "
+                + TeamInfo.describe(teamId) + ": use a team id as a sync lists it");
     }
 
     ConnectorException noMember(String memberId) {

@@ -40,12 +40,12 @@ final class TeamMembership {
             case 201 -> done(result(remote, Outcome.DONE, "added member " + memberId + " to "
                     + teamFromBody(remote, post, r, teamId)));
             case 202 -> done(result(remote, Outcome.NEEDS_ACTION, accessRequested(memberId, teamId, "")));
-            case 204 -> done(result(remote, Outcome.ALREADY_SO, "member " + memberId + " is already in team "
-                    + teamId));
+            case 204 -> done(result(remote, Outcome.ALREADY_SO, "member " + memberId + " is already in "
+                    + TeamInfo.describe(teamId)));
             case 404 -> remote.member(memberId).<ProvisioningResult>thenApply(m -> {
                 throw Remote.noTeam(remote, teamId);
             });
-            default -> throw remote.managedByIdentityProvider(r) ? Remote.idpTeam("team " + teamId)
+            default -> throw remote.managedByIdentityProvider(r) ? Remote.idpTeam(TeamInfo.describe(teamId))
                     : remote.refusal(post, r);
         });
     }
@@ -80,11 +80,11 @@ final class TeamMembership {
 
     private static String teamFromBody(Remote remote, SentryRequest call, SentryResponse r, String teamId) {
         String slug = Remote.parse(call, r).path("slug").asText("");
-        return slug.isEmpty() ? "team " + teamId : new TeamInfo(teamId, slug, false).describe();
+        return new TeamInfo(teamId, slug, false).describe();
     }
 
     static String accessRequested(String memberId, String teamId, String then) {
-        return "Sentry did not add member " + memberId + " to team " + teamId + " but created a request to join it"
+        return "Sentry did not add member " + memberId + " to " + TeamInfo.describe(teamId) + " but created a request to join it"
                 + " (202): a team admin must approve it in Sentry. The token may only ask (org:read); to add"
                 + " directly, give it team:write (Team: Read & Write)." + then;
     }

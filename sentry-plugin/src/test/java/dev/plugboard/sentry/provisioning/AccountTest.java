@@ -134,8 +134,7 @@ class AccountTest {
         e = failure(p.createAccount(new AccountRequest(Map.of("email", "y@example.com", "teams", "no-such-team"),
                 false)));
         assertEquals(ErrorKind.NOT_FOUND, e.kind());
-        assertEquals("organization '" + s.org() + "' has no team no-such-team (team:no-such-team): use a team id as a"
-                + " sync lists it", e.getMessage());
+        assertEquals("organization '" + s.org() + "' has no team 'no-such-team': use a team id as a sync lists it", e.getMessage());
         assertEquals(Map.of(Sim.MEMBERS, 1L, Sim.TEAMS, 1L), s.requests());
     }
 

@@ -64,7 +64,7 @@ class ProjectAccessTest {
                 + " reads, nothing changed)", List.of("POST" + path), await(p.grant(grant(true))));
         assertEquals(Map.of(Sim.PROJECT_TEAMS, 1L, Sim.TEAMS, 1L), s.requests());
 
-        assertResult(Outcome.DONE, "gave team " + t.id() + " access to project '" + pr.slug() + "' (project:"
+        assertResult(Outcome.DONE, "gave team:" + t.id() + " access to project '" + pr.slug() + "' (project:"
                 + pr.id() + ")", List.of(teams, "POST" + path), await(p.grant(grant(false))));
         assertEquals(true, access().contains(t.id()));
         assertEquals(Map.of(Sim.PROJECT_TEAMS, 1L, Sim.ADD_PROJECT, 1L), s.requests());
@@ -95,8 +95,7 @@ class ProjectAccessTest {
         e = failure(p.grant(new GrantRequest("project:" + pr.id() + ":access", new ResourceRef("team", "666666"),
                 false)));
         assertEquals(ErrorKind.NOT_FOUND, e.kind());
-        assertEquals("organization '" + s.org() + "' has no team 666666 (team:666666): use a team id as a sync lists"
-                + " it", e.getMessage());
+        assertEquals("organization '" + s.org() + "' has no team:666666: use a team id as a sync lists it", e.getMessage());
         assertEquals(Map.of(Sim.PROJECT_TEAMS, 1L, Sim.ADD_PROJECT, 1L), s.requests());
 
         e = failure(p.revoke(new RevokeRequest("project:" + pr.id() + ":access", new ResourceRef("team", "666666"),

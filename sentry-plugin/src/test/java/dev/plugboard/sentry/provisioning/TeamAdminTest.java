@@ -127,6 +127,23 @@ class TeamAdminTest {
     }
 
     @Test
+    void revokingAdminFromAManagerThroughATeamNamesThatTeam() {
+        Team carrier = s.sim.org().teams().stream().filter(tm -> tm.orgRole().isPresent()).findFirst().orElseThrow();
+        Member member = s.sim.org().members().stream().filter(x -> x.orgRole() == OrgRole.MEMBER && !x.pending())
+                .filter(x -> s.role(carrier.id(), x.id()).isPresent()).findFirst().orElseThrow();
+        ConnectorException e = failure(p.revoke(new RevokeRequest("team:" + carrier.id() + ":admin",
+                new ResourceRef("user", member.id()), false)));
+        assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
+        // Sentry's groupOrgRoles name the team by slug only: the message names it the same way, without the id
+        assertEquals("member " + member.id() + " (" + member.email() + ") holds the organization role 'manager'"
+                + " through team '" + carrier.slug() + "', which makes them admin of every team they are in, so"
+                + " Sentry cannot make them a contributor of team '" + carrier.slug() + "' (team:" + carrier.id()
+                + "). Remove them from team '" + carrier.slug() + "', which gives the organization role 'manager'"
+                + " first, or revoke team:" + carrier.id() + ":member to remove them from the team.", e.getMessage());
+        assertEquals(Map.of(Sim.MEMBER, 1L, Sim.TEAMS, 1L), s.requests());
+    }
+
+    @Test
     void promotingWithoutTeamWriteIsPermissionNamingTheScope() {
         await(p.grant(new GrantRequest("team:" + t.id() + ":member", new ResourceRef("user", m.id()), false)));
         s.requests();

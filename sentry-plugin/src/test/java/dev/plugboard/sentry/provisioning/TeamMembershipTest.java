@@ -62,7 +62,7 @@ class TeamMembershipTest {
         assertEquals(Optional.of(TeamRole.CONTRIBUTOR), s.role(t.id(), m.id()));
         assertEquals(Map.of(Sim.ADD, 1L), s.requests());
 
-        assertResult(Outcome.ALREADY_SO, "member " + m.id() + " is already in team " + t.id(),
+        assertResult(Outcome.ALREADY_SO, "member " + m.id() + " is already in team:" + t.id(),
                 List.of(s.org("POST", path)), await(p.grant(grant(false))));
         assertEquals(Map.of(Sim.ADD, 1L), s.requests());
 
@@ -109,14 +109,12 @@ class TeamMembershipTest {
 
         e = failure(p.grant(new GrantRequest("team:888888:member", new ResourceRef("user", m.id()), false)));
         assertEquals(ErrorKind.NOT_FOUND, e.kind());
-        assertEquals("organization '" + s.org() + "' has no team 888888 (team:888888): use a team id as a sync lists"
-                + " it", e.getMessage());
+        assertEquals("organization '" + s.org() + "' has no team:888888: use a team id as a sync lists it", e.getMessage());
         assertEquals(Map.of(Sim.ADD, 1L, Sim.MEMBER, 1L), s.requests());
 
         e = failure(p.revoke(new RevokeRequest("team:888888:member", new ResourceRef("user", m.id()), false)));
         assertEquals(ErrorKind.NOT_FOUND, e.kind());
-        assertEquals("organization '" + s.org() + "' has no team 888888 (team:888888): use a team id as a sync lists"
-                + " it", e.getMessage());
+        assertEquals("organization '" + s.org() + "' has no team:888888: use a team id as a sync lists it", e.getMessage());
         assertEquals(Map.of(Sim.MEMBER, 1L, Sim.TEAMS, 1L), s.requests());
     }
 
@@ -130,7 +128,7 @@ class TeamMembershipTest {
         ConnectorException e = failure(p.grant(new GrantRequest("team:" + idp.id() + ":member",
                 new ResourceRef("user", outsider.id()), false)));
         assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
-        assertEquals("team " + idp.id() + reason, e.getMessage());
+        assertEquals("team:" + idp.id() + reason, e.getMessage());
         assertEquals(Map.of(Sim.ADD, 1L), s.requests());
 
         String insider = idp.members().get(0).memberId();
@@ -142,7 +140,7 @@ class TeamMembershipTest {
         assertEquals(true, s.role(idp.id(), insider).isPresent());
 
         // an IdP team's existing member: the grant is already so (Sentry answers 204 before checking)
-        assertResult(Outcome.ALREADY_SO, "member " + insider + " is already in team " + idp.id(),
+        assertResult(Outcome.ALREADY_SO, "member " + insider + " is already in team:" + idp.id(),
                 List.of(s.org("POST", "/members/" + insider + "/teams/" + idp.id() + "/")),
                 await(p.grant(new GrantRequest("team:" + idp.id() + ":member", new ResourceRef("user", insider),
                         false))));
@@ -166,7 +164,7 @@ class TeamMembershipTest {
     @Test
     void aTokenThatMayOnlyAskCreatesAnAccessRequest() {
         Provisioning asker = s.withScopes("sntryi_org_read", "org:read", "member:read");
-        assertResult(Outcome.NEEDS_ACTION, "Sentry did not add member " + m.id() + " to team " + t.id() + " but"
+        assertResult(Outcome.NEEDS_ACTION, "Sentry did not add member " + m.id() + " to team:" + t.id() + " but"
                         + " created a request to join it (202): a team admin must approve it in Sentry. The token may"
                         + " only ask (org:read); to add directly, give it team:write (Team: Read & Write).",
                 List.of(s.org("POST", path)), await(asker.grant(grant(false))));
