@@ -78,6 +78,9 @@ final class ReportCommand extends ConnectorCommand {
     @Mixin
     private StoreOptions store;
 
+    /** How often a terminal's progress line is redrawn. */
+    private static final Duration REDRAW_EVERY = Duration.ofMillis(500);
+
     @Option(names = "--progress-every", hidden = true, defaultValue = "PT5S", paramLabel = "DURATION")
     private Duration progressEvery;
 
@@ -220,10 +223,14 @@ final class ReportCommand extends ConnectorCommand {
             }
         }, "plugboard-report-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        java.util.function.Supplier<ReportProgressDisplay.Snapshot> figures = () -> new ReportProgressDisplay.Snapshot(
+                job.rowsRead(), job.rowsWritten(), job.pages(), requests.requests(),
+                requests.retries(), session.config().masker().mask(requests.status()));
+        dev.plugboard.host.output.Terminal terminal = dev.plugboard.host.output.Terminal.stderr();
         ReportProgressDisplay progress = quiet ? ReportProgressDisplay.none()
-                : ReportProgressDisplay.start(err, report, progressEvery, () -> new ReportProgressDisplay.Snapshot(
-                job.rowsRead(), job.rowsWritten(), job.pages(), requests.requests(), requests.retries(),
-                session.config().masker().mask(requests.status())));
+                : terminal.interactive() ? ReportProgressDisplay.redraw(err, report, terminal.columns(),
+                        REDRAW_EVERY, figures)
+                : ReportProgressDisplay.start(err, report, progressEvery, figures);
         try {
             ReportJob.Outcome outcome;
             if (out.isPresent()) {

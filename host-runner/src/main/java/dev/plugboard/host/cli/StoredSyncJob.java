@@ -13,6 +13,7 @@ import dev.plugboard.host.sync.Checkpoint;
 import dev.plugboard.host.sync.ResumeException;
 import dev.plugboard.host.sync.SyncIdentity;
 import dev.plugboard.host.sync.SyncJob;
+import dev.plugboard.host.sync.SyncListener;
 import dev.plugboard.host.sync.SyncRecordSink;
 import dev.plugboard.host.sync.SyncState;
 import dev.plugboard.host.sync.SyncSummary;
@@ -35,17 +36,32 @@ final class StoredSyncJob {
     private final Store store;
     private final SyncJob job;
     private final SecretMasker masker;
+    private final SyncListener listener;
     private StoreSyncRun run;
 
     /**
      * @param store  the open store
      * @param job    the sync to run
-     * @param masker masks the configuration's secrets in stored error messages
+     * @param masker   masks the configuration's secrets in stored error messages
+     * @param listener the sync's progress display, told how many records to expect
      */
-    StoredSyncJob(Store store, SyncJob job, SecretMasker masker) {
+    StoredSyncJob(Store store, SyncJob job, SecretMasker masker, SyncListener listener) {
         this.store = store;
         this.job = job;
         this.masker = masker;
+        this.listener = listener;
+    }
+
+    /**
+     * @return the records of the connection's last completed sync of the same types: about what this one will write
+     *         (the progress display's total), or empty before the first
+     */
+    private java.util.OptionalLong expectedRecords(StoredConnection connection, List<String> types) {
+        return store.syncs(Optional.of(connection)).stream()
+                .filter(s -> s.status() == SyncStatus.COMPLETED && s.types().equals(types))
+                .reduce((earlier, later) -> later)
+                .map(s -> java.util.OptionalLong.of(s.resourceTypes() + s.resources() + s.entitlements() + s.grants()))
+                .orElse(java.util.OptionalLong.empty());
     }
 
     /** @return the stored run, once started */
@@ -69,6 +85,7 @@ final class StoredSyncJob {
                         SyncMetadata metadata, Optional<Path> out, boolean resume) throws IOException, ResumeException {
         StoredConnection connection = store.connect(pluginId, identityValues, name);
         SyncIdentity identity = job.identity();
+        expectedRecords(connection, identity.types()).ifPresent(listener::expect);
         String digest = identity.configDigest(SALT);
         run = resume ? store.resumeSync(connection, metadata) : store.startSync(connection, metadata);
         AtomicFileOutput file = null;

@@ -2,6 +2,7 @@ package dev.plugboard.host.cli;
 
 import dev.plugboard.host.output.OutputInUseException;
 import dev.plugboard.host.output.OutputTarget;
+import dev.plugboard.host.output.Terminal;
 import dev.plugboard.host.runtime.HostContext;
 import dev.plugboard.host.runtime.RequestCounter;
 import dev.plugboard.host.runtime.Retrier;
@@ -91,8 +92,9 @@ final class SyncCommand extends ConnectorCommand {
         SyncOptions syncOptions = SyncOptions.of(session.limits().maxConcurrency()).withTypes(types)
                 .withLookahead(SyncOptions.lookaheadFor(Runtime.getRuntime().maxMemory()))
                 .withCancellation(context.cancellation());
+        Terminal terminal = Terminal.stderr();
         SyncListener listener = quiet ? SyncListener.none()
-                : System.console() != null ? SyncProgressDisplay.bar(System.err)
+                : terminal.interactive() ? SyncProgressDisplay.redraw(err, terminal.columns(), System::nanoTime)
                 : SyncProgressDisplay.lines(err, Duration.ofSeconds(10), System::nanoTime);
         SyncJob job = new SyncJob(session.plugin().id(), session.config().identityValues(),
                 session.resourceSync(), syncOptions, retrier, stats, listener, System::nanoTime);
@@ -106,7 +108,8 @@ final class SyncCommand extends ConnectorCommand {
             }
         }, "plugboard-sync-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        StoredSyncJob stored = opened == null ? null : new StoredSyncJob(opened, job, session.config().masker());
+        StoredSyncJob stored = opened == null ? null : new StoredSyncJob(opened, job, session.config().masker(),
+                listener);
         try {
             SyncSummary summary;
             if (stored != null) {
