@@ -117,7 +117,7 @@ final class SentryConnector implements Connector {
             OrganizationApi api = new OrganizationApi(client, org, errors, config.baseUrl(), async);
             this.provisioning = new SentryProvisioning(api, TokenKind.of(config.authToken()),
                     () -> org.detail().thenApply(d -> d.roles().stream().map(OrgDetail.OrgRole::id).toList()));
-            this.reports = new SentryReports(api, context.clock());
+            this.reports = new SentryReports(api, context.clock(), context.progress());
         } catch (RuntimeException | Error e) {
             // Nothing half-open stays behind: the threads started above stop before the failure is reported.
             stop(vertx, callbacks);

@@ -8,6 +8,7 @@ import dev.plugboard.sentry.http.SentryResponse;
 import dev.plugboard.spi.ConnectorException;
 import dev.plugboard.spi.ErrorKind;
 import dev.plugboard.spi.Page;
+import dev.plugboard.spi.Progress;
 import dev.plugboard.spi.ReportDefinition;
 import dev.plugboard.spi.Reports;
 import dev.plugboard.spi.Row;
@@ -50,6 +51,7 @@ public final class SentryReports implements Reports {
 
     private final SentryApi http;
     private final Clock clock;
+    private final Progress progress;
     private final Map<String, ReportSpec> specs = new LinkedHashMap<>();
     private final List<ReportDefinition> definitions;
     private final Map<Endpoint, SerialGate> gates = new EnumMap<>(Endpoint.class);
@@ -59,8 +61,19 @@ public final class SentryReports implements Reports {
      * @param clock the host's clock (date windows are relative to its now)
      */
     public SentryReports(SentryApi http, Clock clock) {
+        this(http, clock, Progress.none());
+    }
+
+    /**
+     * @param http     the connector's HTTP layer
+     * @param clock    the host's clock (date windows are relative to its now)
+     * @param progress where to say which project, team or issue a long report is reading (the host's status line;
+     *                 the HTTP layer says there when it waits on Sentry's rate limit, and for how long)
+     */
+    public SentryReports(SentryApi http, Clock clock, Progress progress) {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.progress = Objects.requireNonNull(progress, "progress");
         List<ReportDefinition> defs = new ArrayList<>();
         for (ReportSpec s : Catalog.reports()) {
             specs.put(s.id(), s);
@@ -317,6 +330,7 @@ public final class SentryReports implements Reports {
             return CompletableFuture.completedFuture(new Page<>(List.of(), next(pos, Optional.empty())));
         }
         SentryRequest call = spec.request().apply(in, target);
+        progress.status(reading(spec, in, pos, target));
         return send(call, pos.cursor()).thenApply(answer -> {
             List<Row> rows = new ArrayList<>();
             boolean pastStart = false;
@@ -342,6 +356,20 @@ public final class SentryReports implements Reports {
                     : answer.nextCursor().filter(c -> !Optional.of(c).equals(pos.cursor()));
             return new Page<>(rows, next(pos, cursor));
         });
+    }
+
+    /** @return the status line of a page: {@code reading project web-7 (3 of 20)} */
+    private static String reading(ReportSpec spec, Inputs in, PageToken pos, Target target) {
+        String noun = switch (spec.targets()) {
+            case NONE -> "organization";
+            case PROJECTS -> "project";
+            case TEAMS, TEAMS_WITH_PROJECTS -> "team";
+            case ISSUES -> "issue";
+        };
+        String name = spec.targets() == ReportSpec.TargetKind.NONE ? in.organization()
+                : target.slug().isEmpty() ? target.id() : target.slug();
+        int of = pos.targets().size();
+        return "reading " + noun + " " + name + (of > 1 ? " (" + (pos.index() + 1) + " of " + of + ")" : "");
     }
 
     /** @return whether the listing comes newest first (events), so a page past the window's start is the last */

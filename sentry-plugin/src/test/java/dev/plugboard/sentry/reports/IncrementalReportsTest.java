@@ -148,4 +148,17 @@ class IncrementalReportsTest {
         assertEquals(List.of(), runFrom("project-events", ALL, clock.instant().plusSeconds(3600)));
         assertEquals(before, fx.sim.stats().total());
     }
+
+    @Test
+    void aLongReportSaysWhichProjectItIsReading() {
+        List<String> slugs = fx.run("projects", Map.of()).rows().stream().map(r -> (String) r.get("slug")).toList();
+        int before = fx.context.statuses().size();
+
+        fx.run("project-events", ALL);
+
+        List<String> read = fx.context.statuses().subList(before, fx.context.statuses().size()).stream().distinct()
+                .toList();
+        assertEquals(List.of("reading project " + slugs.get(0) + " (1 of 3)", "reading project " + slugs.get(1)
+                + " (2 of 3)", "reading project " + slugs.get(2) + " (3 of 3)"), read);
+    }
 }
