@@ -94,10 +94,13 @@ public interface ConfigChecks extends ConformanceChecks {
     @DisplayName("validation: the working config passes the schema")
     default void workingConfigIsValid(SuiteRun run) {
         List<SchemaError> errors = run.session().validate(working(run));
-        Problems problems = new Problems();
-        errors.forEach(e -> problems.add(e.toString()));
-        problems.failIfAny("the fixture's working config does not match the plugin's config schema (fix the fixture"
-                + " or the schema)");
+        if (!errors.isEmpty()) {
+            // the input's mistake: whether the schema itself is sound is the config schema checks' concern
+            throw new WrongInputException(run.session().fixture().inputs().workingConfig() + " does not match the"
+                    + " plugin's config schema (" + errors.size() + (errors.size() == 1 ? " error" : " errors")
+                    + "):\n" + errors.stream().map(e -> "  - " + e).collect(java.util.stream.Collectors.joining("\n"))
+                    + "\nfix it: 'plugboard spec " + run.session().descriptor().id() + "' shows the settings it takes");
+        }
     }
 
     @Test
@@ -177,7 +180,7 @@ public interface ConfigChecks extends ConformanceChecks {
     @DisplayName("validation: the fixture's bad configs are rejected")
     default void badConfigsAreRejected(SuiteRun run) {
         List<BadConfig> bad = run.session().fixture().badConfigs();
-        Assumptions.assumeFalse(bad.isEmpty(), "the fixture supplies no bad config");
+        Assumptions.assumeFalse(bad.isEmpty(), run.session().fixture().inputs().noBadConfig());
         Problems problems = new Problems();
         for (BadConfig b : bad) {
             ObjectNode config = Json.object(b.json(), "bad config '" + b.description() + "'");
@@ -234,11 +237,12 @@ public interface ConfigChecks extends ConformanceChecks {
     @DisplayName("check(): a bad credential gives error findings, without throwing")
     default void checkReportsBadCredential(SuiteRun run) {
         Optional<String> bad = run.session().fixture().badCredential();
-        Assumptions.assumeTrue(bad.isPresent(), "the fixture supplies no bad credential");
+        FixtureInputs inputs = run.session().fixture().inputs();
+        Assumptions.assumeTrue(bad.isPresent(), inputs.noBadCredential());
         List<SchemaError> errors = run.session().validate(Json.object(bad.get(), "the bad-credential config"));
         if (!errors.isEmpty()) {
-            throw new AssertionFailedError("the fixture's bad-credential config does not match the schema " + errors
-                    + ": it must be valid except for the credential the backend refuses");
+            throw new WrongInputException(inputs.badCredential() + " does not match the plugin's config schema "
+                    + errors + ": it must be valid except for the credential the backend refuses");
         }
         CheckResult result;
         try (Connector c = run.session().open(bad.get())) {

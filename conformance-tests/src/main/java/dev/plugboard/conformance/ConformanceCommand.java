@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             " 0:every check passed (skipped checks do not count)",
             " 1:at least one check failed: the plugin does not conform",
-            " 2:usage error (unknown plugin, bad arguments)",
+            " 2:usage error (unknown plugin, bad arguments), or an input a check found wrong (INPUT lines)",
             " 3:a config file cannot be read or its references resolved"
         })
 public final class ConformanceCommand implements Callable<Integer>, CommandExtension {
@@ -98,7 +98,7 @@ public final class ConformanceCommand implements Callable<Integer>, CommandExten
                     Json.object(found.descriptor().configSchema(), "the config schema"))));
         }
         ConformanceFixture.Builder fixture = ConformanceFixture.builder(jar, Json.text(load(loader, config)))
-                .pluginId(id);
+                .pluginId(id).inputs(FixtureInputs.COMMAND_LINE);
         for (Path bad : badConfigs) {
             fixture.badConfig(bad.toString(), Json.text(load(loader, bad)));
         }
@@ -120,7 +120,8 @@ public final class ConformanceCommand implements Callable<Integer>, CommandExten
         }
         ConformanceReport report = ConformanceRunner.run(fixture.build());
         print(spec.commandLine().getOut(), id, jar, report);
-        return report.passed() ? ExitCode.OK.code() : ExitCode.INTERNAL.code();
+        return !report.failures().isEmpty() ? ExitCode.INTERNAL.code()
+                : !report.wrongInputs().isEmpty() ? ExitCode.USAGE.code() : ExitCode.OK.code();
     }
 
     private static ObjectNode load(ConfigLoader loader, Path file) {
@@ -135,15 +136,18 @@ public final class ConformanceCommand implements Callable<Integer>, CommandExten
         out.println("Conformance of plugin '" + id + "' (" + jar.getFileName() + "): "
                 + report.count(CheckOutcome.Status.PASSED) + " passed, "
                 + report.count(CheckOutcome.Status.FAILED) + " failed, "
-                + report.count(CheckOutcome.Status.SKIPPED) + " skipped");
+                + report.count(CheckOutcome.Status.SKIPPED) + " skipped"
+                + (report.wrongInputs().isEmpty() ? "" : ", " + report.wrongInputs().size() + " not judged (wrong"
+                + " input)"));
         out.println();
         for (CheckOutcome c : report.checks()) {
             String status = switch (c.status()) {
                 case PASSED -> "PASS";
                 case FAILED -> "FAIL";
                 case SKIPPED -> "SKIP";
+                case WRONG_INPUT -> "INPUT";
             };
-            out.println(String.format("  %-4s  %s", status, c.name()));
+            out.println(String.format("  %-5s %s", status, c.name()));
             if (!c.message().isEmpty()) {
                 for (String line : c.message().split("\n")) {
                     out.println("        " + line);
@@ -151,7 +155,16 @@ public final class ConformanceCommand implements Callable<Integer>, CommandExten
             }
         }
         out.println();
-        out.println(report.passed() ? "conforms" : "does not conform: fix the FAIL lines above");
+        if (!report.failures().isEmpty()) {
+            out.println("does not conform: fix the FAIL lines above");
+        }
+        if (!report.wrongInputs().isEmpty()) {
+            out.println("wrong input: fix the options named on the INPUT lines above (those checks could not judge"
+                    + " the plugin)");
+        }
+        if (report.passed()) {
+            out.println("conforms");
+        }
         out.flush();
     }
 }

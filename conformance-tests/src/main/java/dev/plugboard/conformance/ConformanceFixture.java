@@ -31,6 +31,8 @@ import java.util.Set;
  * @param reportPages        how many pages of each report the suite reads
  * @param callTimeout        how long the suite waits for one call before failing it
  * @param threadGrace        how long threads may take to end after {@code close()}
+ * @param inputs             how messages name these inputs (builder calls, or {@code plugboard conformance}'s
+ *                           options)
  */
 public record ConformanceFixture(
         Path pluginJar,
@@ -44,7 +46,8 @@ public record ConformanceFixture(
         int maxPagesPerListing,
         int reportPages,
         Duration callTimeout,
-        Duration threadGrace) {
+        Duration threadGrace,
+        FixtureInputs inputs) {
 
     /** Checks and copies. */
     public ConformanceFixture {
@@ -65,6 +68,17 @@ public record ConformanceFixture(
         if (callTimeout.isNegative() || callTimeout.isZero() || threadGrace.isNegative()) {
             throw new IllegalArgumentException("callTimeout must be positive and threadGrace not negative");
         }
+        Objects.requireNonNull(inputs, "inputs");
+    }
+
+    /** The fixture of a plugin's own conformance test, its inputs named as builder calls (the former constructor). */
+    public ConformanceFixture(Path pluginJar, Optional<String> pluginId, String workingConfig,
+                              List<BadConfig> badConfigs, Optional<String> badCredential,
+                              Map<String, String> reportParameters, Optional<ProvisioningProbe> provisioning,
+                              Set<String> secrets, int maxPagesPerListing, int reportPages, Duration callTimeout,
+                              Duration threadGrace) {
+        this(pluginJar, pluginId, workingConfig, badConfigs, badCredential, reportParameters, provisioning, secrets,
+                maxPagesPerListing, reportPages, callTimeout, threadGrace, FixtureInputs.JAVA);
     }
 
     /**
@@ -99,6 +113,7 @@ public record ConformanceFixture(
         private int reportPages = 2;
         private Duration callTimeout = Duration.ofSeconds(60);
         private Duration threadGrace = Duration.ofSeconds(5);
+        private FixtureInputs inputs = FixtureInputs.JAVA;
 
         private Builder(Path pluginJar, String workingConfig) {
             this.pluginJar = pluginJar;
@@ -180,10 +195,17 @@ public record ConformanceFixture(
             return this;
         }
 
+        /** Sets how messages name the inputs (default: as the calls of this builder). */
+        public Builder inputs(FixtureInputs names) {
+            this.inputs = names;
+            return this;
+        }
+
         /** @return the fixture */
         public ConformanceFixture build() {
             return new ConformanceFixture(pluginJar, pluginId, workingConfig, badConfigs, badCredential,
-                    reportParameters, provisioning, secrets, maxPagesPerListing, reportPages, callTimeout, threadGrace);
+                    reportParameters, provisioning, secrets, maxPagesPerListing, reportPages, callTimeout, threadGrace,
+                    inputs);
         }
     }
 }

@@ -14,9 +14,18 @@ public record ConformanceReport(List<CheckOutcome> checks) {
         checks = List.copyOf(checks);
     }
 
-    /** @return whether no check failed (skipped checks do not count against the plugin) */
+    /**
+     * @return whether every check that ran passed (skipped checks do not count against the plugin; a check that
+     *         found an input wrong did not judge it, so the run proves nothing yet)
+     */
     public boolean passed() {
-        return !checks.isEmpty() && checks.stream().noneMatch(c -> c.status() == CheckOutcome.Status.FAILED);
+        return !checks.isEmpty() && checks.stream().noneMatch(c -> c.status() == CheckOutcome.Status.FAILED
+                || c.status() == CheckOutcome.Status.WRONG_INPUT);
+    }
+
+    /** @return the checks that found an input of the fixture wrong */
+    public List<CheckOutcome> wrongInputs() {
+        return checks.stream().filter(c -> c.status() == CheckOutcome.Status.WRONG_INPUT).toList();
     }
 
     /** @return the failed checks */

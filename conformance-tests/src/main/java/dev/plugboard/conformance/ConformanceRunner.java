@@ -60,7 +60,8 @@ public final class ConformanceRunner {
                 CheckOutcome.Status status = switch (result.getStatus()) {
                     case SUCCESSFUL -> CheckOutcome.Status.PASSED;
                     case ABORTED -> CheckOutcome.Status.SKIPPED;
-                    case FAILED -> CheckOutcome.Status.FAILED;
+                    case FAILED -> result.getThrowable().filter(WrongInputException.class::isInstance).isPresent()
+                            ? CheckOutcome.Status.WRONG_INPUT : CheckOutcome.Status.FAILED;
                 };
                 outcomes.add(new CheckOutcome(test.getDisplayName(), status, message));
             } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
@@ -71,7 +72,8 @@ public final class ConformanceRunner {
     }
 
     private static String message(Throwable t) {
-        if (t instanceof AssertionError || t instanceof org.opentest4j.TestAbortedException) {
+        if (t instanceof AssertionError || t instanceof org.opentest4j.TestAbortedException
+                || t instanceof WrongInputException) {
             return t.getMessage() == null ? t.toString() : t.getMessage();
         }
         return t + " - an unexpected failure inside the check; it usually means a plugin call threw";

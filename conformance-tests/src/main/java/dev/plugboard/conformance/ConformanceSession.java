@@ -87,7 +87,7 @@ final class ConformanceSession implements AutoCloseable {
         } else {
             this.loadFailure = jar.getFileName() + " holds the plugins " + catalog.ids()
                     + fixture.pluginId().map(id -> " but not '" + id + "'").orElse("")
-                    + "; name the one to test with ConformanceFixture.Builder.pluginId(...)";
+                    + fixture.inputs().howToNameThePlugin().map(how -> "; " + how).orElse("");
         }
     }
 

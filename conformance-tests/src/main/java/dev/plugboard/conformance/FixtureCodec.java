@@ -29,6 +29,7 @@ final class FixtureCodec {
         root.put("reportPages", f.reportPages());
         root.put("callTimeoutMillis", f.callTimeout().toMillis());
         root.put("threadGraceMillis", f.threadGrace().toMillis());
+        root.put("inputs", f.inputs().name());
         return Json.text(root);
     }
 
@@ -56,6 +57,7 @@ final class FixtureCodec {
                 .reportPages(root.path("reportPages").asInt())
                 .callTimeout(Duration.ofMillis(root.path("callTimeoutMillis").asLong()))
                 .threadGrace(Duration.ofMillis(root.path("threadGraceMillis").asLong()))
+                .inputs(FixtureInputs.valueOf(root.path("inputs").asText(FixtureInputs.JAVA.name())))
                 .build();
     }
 }

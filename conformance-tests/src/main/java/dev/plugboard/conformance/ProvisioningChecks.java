@@ -15,7 +15,9 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Conformance check of the plugin's provisioning: a grant and its revoke show in a sync, and repeating either answers
- * "already so". Needs the fixture's {@code provisioning(entitlementId, principal)}; skipped without it.
+ * "already so". Needs the fixture's {@code provisioning(entitlementId, principal)}; skipped without it. An entitlement
+ * or principal no sync shows, or a principal that already holds the entitlement, is a wrong input
+ * ({@link WrongInputException}), not a failure of the plugin.
  */
 public interface ProvisioningChecks extends ConformanceChecks {
     @Test
@@ -24,23 +26,28 @@ public interface ProvisioningChecks extends ConformanceChecks {
     default void provisioningRoundTrip(SuiteRun run) {
         Assumptions.assumeTrue(run.session().descriptor().offers(Capability.PROVISIONING),
                 "the plugin does not declare PROVISIONING");
+        FixtureInputs inputs = run.session().fixture().inputs();
         Optional<ProvisioningProbe> probe = run.session().fixture().provisioning();
-        Assumptions.assumeTrue(probe.isPresent(), "the fixture names no grant to round-trip (set"
-                + " ConformanceFixture.Builder.provisioning(entitlementId, principal))");
+        Assumptions.assumeTrue(probe.isPresent(), "no grant to round-trip was named (" + inputs.howToProvision()
+                + ")");
         Assumptions.assumeTrue(run.session().descriptor().offers(Capability.RESOURCE_SYNC),
                 "provisioning is checked through a sync, and the plugin does not declare RESOURCE_SYNC");
         ProvisioningProbe p = probe.get();
         String pair = p.principal() + " holding " + p.entitlementId();
+        String given = inputs.provisioning(p) + ": ";
+        String seen = " in a sync of " + inputs.workingConfig();
         SyncSnapshot before = run.session().freshSync();
         if (before.entitlements().stream().noneMatch(e -> e.id().equals(p.entitlementId()))) {
-            throw new AssertionFailedError("the fixture's entitlement " + p.entitlementId() + " is not in a sync");
+            throw new WrongInputException(given + "no entitlement " + p.entitlementId() + seen + ": name one"
+                    + " exactly as 'plugboard sync' lists it");
         }
         if (before.resources().stream().noneMatch(r -> r.ref().equals(p.principal()))) {
-            throw new AssertionFailedError("the fixture's principal " + p.principal() + " is not in a sync");
+            throw new WrongInputException(given + "no principal " + p.principal() + seen + ": name one exactly as"
+                    + " 'plugboard sync' lists it (TYPE:ID)");
         }
         if (holds(before, p)) {
-            throw new AssertionFailedError("the sync already shows " + pair + ": choose a principal that does not"
-                    + " hold the entitlement yet");
+            throw new WrongInputException(given + p.principal() + " already holds " + p.entitlementId() + seen
+                    + ": name a principal that does not hold it yet (the check grants it, then revokes it)");
         }
         Problems problems = new Problems();
         try (Connector c = run.session().openWorking()) {

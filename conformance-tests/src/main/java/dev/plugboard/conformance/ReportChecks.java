@@ -103,27 +103,38 @@ public interface ReportChecks extends ConformanceChecks {
     @DisplayName("reports: rows have exactly the declared columns and types")
     default void reportRowsMatchColumns(SuiteRun run) {
         Problems problems = new Problems();
+        List<String> wrongInputs = new ArrayList<>();
         List<String> unchecked = new java.util.ArrayList<>();
+        FixtureInputs inputs = run.session().fixture().inputs();
         int definitionCount;
         try (Connector c = run.session().openWorking()) {
             List<ReportDefinition> definitions = definitions(run, c);
             definitionCount = definitions.size();
+            List<String> ids = definitions.stream().map(ReportDefinition::id).toList();
+            run.session().fixture().reportParameters().keySet().stream().sorted().filter(id -> !ids.contains(id))
+                    .forEach(id -> wrongInputs.add(inputs.reportParameters(id) + ": the plugin has no report '" + id
+                            + "'; its reports: " + String.join(", ", ids)));
             Reports reports = c.reports().orElseThrow();
             for (ReportDefinition d : definitions) {
-                if (!checkRows(run, reports, d, problems)) {
+                if (!checkRows(run, reports, d, problems, wrongInputs)) {
                     unchecked.add(d.id());
                 }
             }
         }
+        wrongInputs.forEach(w -> problems.note("(and a wrong input: " + w + ")"));
         problems.failIfAny("report rows must have exactly the report's columns, each value of its column's type"
                 + " (ColumnType.accepts) or null");
+        if (!wrongInputs.isEmpty()) {
+            throw new WrongInputException(String.join("\n", wrongInputs));
+        }
         org.junit.jupiter.api.Assumptions.assumeTrue(unchecked.size() < definitionCount, "no report could be run:"
-                + " each needs parameters the fixture does not supply (" + String.join(", ", unchecked) + "); supply"
-                + " them with ConformanceFixture.Builder.reportParameters(id, json) or --report-params REPORT=FILE");
+                + " each needs parameters that were not given (" + String.join(", ", unchecked) + "); "
+                + inputs.howToGiveReportParameters());
     }
 
     /** @return whether the report was run; false when it needs parameters the fixture does not supply */
-    private static boolean checkRows(SuiteRun run, Reports reports, ReportDefinition d, Problems problems) {
+    private static boolean checkRows(SuiteRun run, Reports reports, ReportDefinition d, Problems problems,
+                                     List<String> wrongInputs) {
         Optional<String> supplied = Optional.ofNullable(run.session().fixture().reportParameters().get(d.id()));
         String paramsJson = supplied.orElse("{}");
         ObjectNode params = Json.object(paramsJson, "parameters of report " + d.id());
@@ -134,9 +145,9 @@ public interface ReportChecks extends ConformanceChecks {
                 return false; // it has required parameters and the fixture gives none: not this check's concern
             }
             if (!errors.isEmpty()) {
-                problems.add("report " + d.id() + ": the supplied parameters " + paramsJson + " do not match its"
-                        + " schema " + errors + "; fix them in ConformanceFixture.Builder.reportParameters(\""
-                        + d.id() + "\", ...) or the --report-params file");
+                wrongInputs.add(run.session().fixture().inputs().reportParameters(d.id()) + ": the parameters "
+                        + paramsJson + " do not match the report's schema " + errors + "; 'plugboard reports "
+                        + run.session().descriptor().id() + "' shows the parameters it takes");
                 return true;
             }
         } catch (SchemaValidator.InvalidSchemaException e) {

@@ -105,6 +105,43 @@ class ConformanceCommandTest {
     }
 
     @Test
+    void wrongInputsAreNamedAsTheOptionsGivenAndExitTwoNotAsAPluginThatDoesNotConform() throws IOException {
+        Path plugins = plugins();
+        Path state = ConformanceSuiteTest.grantsFile(work);
+        Path config = Files.writeString(work.resolve("tidy.json"), "{\"token\": \"" + ConformanceSuiteTest.GOOD_TOKEN
+                + "\", \"state\": \"" + state + "\"}");
+        Path params = Files.writeString(work.resolve("members.json"), "{\"team\": \"t1\"}");
+        String provisioning = "provisioning: a grant and its revoke show in a sync";
+
+        Run held = Run.of("--plugins", plugins.toString(), "conformance", "tidy", "--config", config.toString(),
+                "--report-params", "members=" + params, "--provision", "team:t1:member=user:u1");
+        Run ghost = Run.of("--plugins", plugins.toString(), "conformance", "tidy", "--config", config.toString(),
+                "--report-params", "members=" + params, "--report-params", "member=" + params,
+                "--provision", "team:t2:member=user:ghost");
+
+        assertThat(held.exitCode()).as(held.out()).isEqualTo(2);
+        assertThat(held.out()).startsWith("Conformance of plugin 'tidy' (tidy.jar): 24 passed, 0 failed, 2 skipped,"
+                        + " 1 not judged (wrong input)\n")
+                .contains("  SKIP  validation: the fixture's bad configs are rejected\n"
+                        + "        Assumption failed: no --bad-config FILE given\n")
+                .contains("  INPUT " + provisioning + "\n"
+                        + "        --provision team:t1:member=user:u1: user:u1 already holds team:t1:member in a sync"
+                        + " of --config: name a principal that does not hold it yet (the check grants it, then"
+                        + " revokes it)\n")
+                .endsWith("\nwrong input: fix the options named on the INPUT lines above (those checks could not"
+                        + " judge the plugin)\n")
+                .doesNotContain("ConformanceFixture", "does not conform");
+        assertThat(ghost.exitCode()).as(ghost.out()).isEqualTo(2);
+        assertThat(ghost.out()).contains("  INPUT reports: rows have exactly the declared columns and types\n"
+                        + "        --report-params member=FILE: the plugin has no report 'member'; its reports:"
+                        + " members\n")
+                .contains("  INPUT " + provisioning + "\n        --provision team:t2:member=user:ghost: no principal"
+                        + " user:ghost in a sync of --config: name one exactly as 'plugboard sync' lists it (TYPE:ID)\n")
+                .doesNotContain("ConformanceFixture");
+        assertThat(Files.readString(state)).isEqualTo(ConformanceSuiteTest.INITIAL_GRANTS);
+    }
+
+    @Test
     void theCommandIsListedInHelp() {
         Run help = Run.of("help");
         assertThat(help.exitCode()).isZero();

@@ -140,16 +140,52 @@ class ConformanceSuiteTest {
                 Map.of("token", GOOD_TOKEN, "state", state.toString())).build());
         CheckOutcome skipped = without.check(check).orElseThrow();
         assertThat(skipped.status()).as(failures(without)).isEqualTo(Status.SKIPPED);
-        assertThat(skipped.message()).contains("no report could be run: each needs parameters the fixture does not"
-                + " supply (members); supply them with ConformanceFixture.Builder.reportParameters(id, json) or"
-                + " --report-params REPORT=FILE");
+        assertThat(skipped.message()).isEqualTo("Assumption failed: no report could be run: each needs parameters"
+                + " that were not given (members); supply them with ConformanceFixture.Builder.reportParameters(id,"
+                + " json)");
 
+        // issue 19: parameters that break the report's schema, or a report the plugin does not have, are the
+        // fixture's mistake, not the plugin's: WRONG_INPUT (it was FAILED), naming the builder call to fix
         ConformanceReport invalid = ConformanceRunner.run(ConformanceFixture.builder(jar,
                 Map.of("token", GOOD_TOKEN, "state", state.toString())).reportParameters("members", "{\"team\": 5}")
-                .build());
-        assertThat(message(invalid, check)).contains("report members: the supplied parameters {\"team\": 5} do not"
-                + " match its schema [/team: must be of type string, but is integer]; fix them in"
-                + " ConformanceFixture.Builder.reportParameters(\"members\", ...) or the --report-params file");
+                .reportParameters("nope", "{}").build());
+        assertThat(invalid.failures()).as(failures(invalid)).isEmpty();
+        assertThat(invalid.passed()).isFalse();
+        assertThat(invalid.wrongInputs()).containsExactly(new CheckOutcome(check, Status.WRONG_INPUT,
+                "ConformanceFixture.Builder.reportParameters(\"nope\", ...): the plugin has no report 'nope'; its"
+                        + " reports: members\n"
+                        + "ConformanceFixture.Builder.reportParameters(\"members\", ...): the parameters {\"team\": 5}"
+                        + " do not match the report's schema [/team: must be of type string, but is integer];"
+                        + " 'plugboard reports tidy' shows the parameters it takes"));
+    }
+
+    @Test
+    void aGrantThePrincipalAlreadyHoldsOrAPrincipalNoSyncShowsIsAWrongInputNotAFailure() throws IOException {
+        Path state = grantsFile(work);
+        Path jar = tidyJar(work);
+        String check = "provisioning: a grant and its revoke show in a sync";
+
+        ConformanceReport held = ConformanceRunner.run(tidyFixture(jar, state)
+                .provisioning("team:t1:member", new ResourceRef("user", "u1")).build());
+        ConformanceReport ghost = ConformanceRunner.run(tidyFixture(jar, state)
+                .provisioning("team:t1:member", new ResourceRef("user", "ghost")).build());
+        ConformanceReport noTeam = ConformanceRunner.run(tidyFixture(jar, state)
+                .provisioning("team:t9:member", new ResourceRef("user", "u4")).build());
+
+        assertThat(held.failures()).as(failures(held)).isEmpty();
+        assertThat(held.wrongInputs()).containsExactly(new CheckOutcome(check, Status.WRONG_INPUT,
+                "ConformanceFixture.Builder.provisioning(\"team:t1:member\", user:u1): user:u1 already holds"
+                        + " team:t1:member in a sync of the fixture's working config: name a principal that does not"
+                        + " hold it yet (the check grants it, then revokes it)"));
+        assertThat(ghost.wrongInputs()).containsExactly(new CheckOutcome(check, Status.WRONG_INPUT,
+                "ConformanceFixture.Builder.provisioning(\"team:t1:member\", user:ghost): no principal user:ghost in"
+                        + " a sync of the fixture's working config: name one exactly as 'plugboard sync' lists it"
+                        + " (TYPE:ID)"));
+        assertThat(noTeam.wrongInputs()).containsExactly(new CheckOutcome(check, Status.WRONG_INPUT,
+                "ConformanceFixture.Builder.provisioning(\"team:t9:member\", user:u4): no entitlement team:t9:member"
+                        + " in a sync of the fixture's working config: name one exactly as 'plugboard sync' lists"
+                        + " it"));
+        assertThat(Files.readString(state)).isEqualTo(INITIAL_GRANTS);
     }
 
     @Test
@@ -349,7 +385,7 @@ class ConformanceSuiteTest {
                 new CheckOutcome("check(): a bad credential gives error findings, without throwing", Status.SKIPPED,
                         "Assumption failed: the fixture supplies no bad credential"),
                 new CheckOutcome("provisioning: a grant and its revoke show in a sync", Status.SKIPPED,
-                        "Assumption failed: the fixture names no grant to round-trip (set"
+                        "Assumption failed: no grant to round-trip was named (set"
                                 + " ConformanceFixture.Builder.provisioning(entitlementId, principal))"));
     }
 }
