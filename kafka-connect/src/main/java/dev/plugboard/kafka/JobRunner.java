@@ -3,7 +3,14 @@ package dev.plugboard.kafka;
 import dev.plugboard.host.report.ReportCheckpoint;
 import dev.plugboard.host.report.ReportRunner;
 import dev.plugboard.host.runtime.RequestCounter;
+import dev.plugboard.host.store.StoreException;
+import dev.plugboard.host.store.StoreSyncRun;
+import dev.plugboard.host.store.SyncStatus;
 import dev.plugboard.host.sync.CheckpointFile;
+import dev.plugboard.host.sync.Checkpointer;
+import dev.plugboard.host.sync.SyncRecordSink;
+import dev.plugboard.host.sync.SyncSummary;
+import dev.plugboard.host.sync.TeeSyncSink;
 import dev.plugboard.host.sync.ResumeException;
 import dev.plugboard.host.runtime.Retrier;
 import dev.plugboard.host.sync.SyncEngine;
@@ -12,6 +19,7 @@ import dev.plugboard.host.sync.SyncOptions;
 import dev.plugboard.host.sync.SyncState;
 import dev.plugboard.host.sync.SyncStats;
 import dev.plugboard.spi.ConnectorException;
+import dev.plugboard.spi.ErrorKind;
 import dev.plugboard.spi.ReportDefinition;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -91,8 +100,9 @@ final class JobRunner {
         if (first == null) {
             Throwable failed = failure;
             if (failed != null && queue.isEmpty()) {
-                throw new ConnectException(session.mask("Plugboard plugin '" + session.plugin().id() + "' failed: "
-                        + failed.getMessage()), failed);
+                throw new ConnectException(session.mask(failed instanceof StoreException
+                        ? "Plugboard store: " + failed.getMessage()
+                        : "Plugboard plugin '" + session.plugin().id() + "' failed: " + failed.getMessage()), failed);
             }
             return null;
         }
@@ -131,6 +141,19 @@ final class JobRunner {
                 }
                 LOG.warn("{}: run failed ({}); retrying from its last checkpoint in {} s", plan.connection(),
                         session.mask(e.getMessage()), RETRY_PAUSE.toSeconds());
+                if (!pause(RETRY_PAUSE)) {
+                    return;
+                }
+            } catch (StoreException e) {
+                if (stopping) {
+                    return;
+                }
+                if (e.problem() != StoreException.Problem.UNAVAILABLE) {
+                    failure = e;
+                    return;
+                }
+                LOG.warn("{}: the store failed ({}); retrying from the last checkpoint in {} s", plan.connection(),
+                        e.getMessage(), RETRY_PAUSE.toSeconds());
                 if (!pause(RETRY_PAUSE)) {
                     return;
                 }
@@ -188,8 +211,76 @@ final class JobRunner {
         } else {
             resumed = Optional.empty();
         }
+        // the store sync the topic holds: the last completed run's, or the one a resumed run started after
+        OptionalLong before = previous.map(o -> o.complete() ? o.storeSync() : o.storeBefore())
+                .orElse(OptionalLong.empty());
+        Optional<StoreRun> store = Optional.empty();
+        try {
+            store = inStore(resumed, before);
+        } catch (StoreException e) {
+            if (resumed.isEmpty()) {
+                // a retry starts this sync afresh at once (a completed offset would wait for the interval)
+                last = Optional.of(Offsets.running(UUID.randomUUID().toString(), 0, Optional.empty())
+                        .withStore(OptionalLong.empty(), before));
+            }
+            throw e;
+        }
+        if (store.isPresent() && resumed.isPresent() && store.get().syncId() != resumed.get().storeSync().orElse(-1)) {
+            // the store could not continue the interrupted sync: this one starts afresh
+            resumed = Optional.empty();
+            from = Optional.empty();
+        }
+        try {
+            return runSync(resumed, from, store);
+        } catch (StoreSyncRun.StoreWriteException e) {
+            throw e.storeFailure();
+        } finally {
+            store.ifPresent(StoreRun::close);
+        }
+    }
+
+    /** @return the store run of this sync: the interrupted one continued, or a new one; empty without a store */
+    private Optional<StoreRun> inStore(Optional<Offsets> resumed, OptionalLong before) {
+        Optional<StoreRun> store = Optional.empty();
+        if (settings.store().isPresent()) {
+            if (resumed.isPresent() && resumed.get().storeSync().isPresent()) {
+                store = StoreRun.resume(settings.store().get(), settings.storeName(), session, plan,
+                        resumed.get().storeSync().getAsLong(), before);
+            }
+            if (store.isEmpty() && resumed.isPresent()) {
+                LOG.warn("{}: the store {} cannot continue the interrupted sync (a later sync of connection '{}'"
+                        + " started since, or it was begun without the store); starting the sync afresh",
+                        plan.connection(), settings.store().get().describe(), settings.storeName());
+            }
+            if (store.isEmpty()) {
+                store = Optional.of(startInStore(before));
+            }
+        }
+        return store;
+    }
+
+    private StoreRun startInStore(OptionalLong before) {
+        try {
+            return StoreRun.start(settings.store().get(), settings.storeName(), session, plan, before);
+        } catch (StoreException e) {
+            if (e.problem() != StoreException.Problem.CONFLICT) {
+                throw e;
+            }
+            throw new StoreException(e.problem(), "the store " + settings.store().get().describe() + " refused to"
+                    + " start a sync: " + e.getMessage() + ". Two connectors, or a connector and 'plugboard sync',"
+                    + " are syncing connection '" + settings.storeName() + "' into one store: delete one of the"
+                    + " connectors, or restart this task (POST /connectors/NAME/restart?includeTasks=true) once the"
+                    + " other sync has finished", e);
+        }
+    }
+
+    private Offsets runSync(Optional<Offsets> resumed, Optional<SyncState> from, Optional<StoreRun> store)
+            throws IOException {
+        Optional<Offsets> previous = last;
         String syncId = resumed.map(Offsets::runId).orElseGet(() -> UUID.randomUUID().toString());
-        LOG.info("{}: {} sync {}", plan.connection(), from.isPresent() ? "resuming" : "starting", syncId);
+        LOG.info("{}: {} sync {}{}", plan.connection(), from.isPresent() ? "resuming" : "starting", syncId,
+                store.map(s -> " (store sync " + s.syncId() + " of connection '" + s.connectionName() + "')")
+                        .orElse(""));
         RequestCounter requests = session.context().requests();
         long requests0 = requests.requests();
         long retries0 = requests.retries();
@@ -201,19 +292,50 @@ final class JobRunner {
                 .withCheckpointInterval(CHECKPOINT_INTERVAL).withCancellation(session.context().cancellation());
         SyncEngine engine = new SyncEngine(session.plugin().id(), session.connector().resourceSync().orElseThrow(),
                 options, retrier, stats, SyncListener.none(), System::nanoTime);
-        SyncRecords sink = new SyncRecords(settings, partition, syncId, session.plugin().id(), plan.types(),
+        OptionalLong storeSync = store.map(s -> OptionalLong.of(s.syncId())).orElse(OptionalLong.empty());
+        OptionalLong storeBefore = store.map(StoreRun::before).orElse(OptionalLong.empty());
+        SyncRecords records = new SyncRecords(settings, partition, syncId, session.plugin().id(), plan.types(),
                 plan.configDigest(), from.isPresent() ? resumed : Optional.empty(),
-                previous.filter(Offsets::complete), this::put, System::currentTimeMillis);
+                previous.filter(Offsets::complete), this::put, System::currentTimeMillis, storeSync, storeBefore);
+        Optional<SyncRecordSink> stored = store.flatMap(StoreRun::sink);
+        SyncRecordSink sink = stored.isPresent() ? new TeeSyncSink(List.of(stored.get(), records)) : records;
+        Checkpointer inStore = store.map(s -> s.checkpointer(session, plan)).orElse(state -> { });
+        Checkpointer checkpointer = state -> {
+            // the store first: an offset never names a checkpoint the store does not have
+            inStore.save(state);
+            records.save(state);
+        };
+        long tombstones = 0;
         try {
-            engine.run(sink, sink, from);
+            SyncSummary summary = engine.run(sink, checkpointer, from);
+            if (store.isPresent()) {
+                store.get().complete(summary);
+                for (StoreRun.Gone gone : store.get().disappeared()) {
+                    records.tombstone(gone.kind(), gone.key());
+                    tombstones++;
+                }
+            }
+            records.finish();
         } catch (ConnectorException e) {
-            // the engine saved a checkpoint: a retry resumes from it
-            last = Offsets.fromMap(sink.offset());
+            store.ifPresent(s -> s.stop(e.kind() == ErrorKind.CANCELLED ? SyncStatus.INTERRUPTED : SyncStatus.FAILED,
+                    session.mask(e.getMessage())));
+            remember(records, syncId, storeBefore);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            remember(records, syncId, storeBefore);
             throw e;
         }
-        LOG.info("{}: sync {} complete, {} records, largest checkpoint {} characters", plan.connection(), syncId,
-                sink.records(), sink.largestCheckpoint());
-        return Offsets.fromMap(sink.offset()).orElseThrow();
+        LOG.info("{}: sync {} complete, {} records{}, largest checkpoint {} characters", plan.connection(), syncId,
+                records.records(), store.isPresent() ? " (" + tombstones + " tombstones)" : "",
+                records.largestCheckpoint());
+        return Offsets.fromMap(records.offset()).orElseThrow();
+    }
+
+    /** After a failed run: a retry resumes from its last checkpoint, else starts afresh (never waits an interval). */
+    private void remember(SyncRecords records, String syncId, OptionalLong storeBefore) {
+        Optional<Offsets> at = Offsets.fromMap(records.offset()).filter(o -> !o.complete());
+        last = Optional.of(at.orElseGet(() -> Offsets.running(syncId, 0, Optional.empty())
+                .withStore(OptionalLong.empty(), storeBefore)));
     }
 
     private Offsets runReport(ReportDefinition report) throws IOException {

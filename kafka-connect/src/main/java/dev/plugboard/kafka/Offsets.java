@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The source offsets a Plugboard task commits, one source partition per connection ({@code {"connection":
@@ -17,28 +18,47 @@ import java.util.Optional;
  * @param records     records the run has emitted up to this offset (its marker included when complete)
  * @param checkpoint  the host checkpoint's JSON text, while running (reports keep none)
  * @param completedAt when the run completed (epoch milliseconds), when complete
+ * @param storeSync   with a store: the run's sync id in the store
+ * @param storeBefore with a store, while running: the store sync the topic held before this run (tombstones go to
+ *                    the records of that sync the run no longer has)
  */
-record Offsets(String runId, boolean complete, long records, Optional<String> checkpoint, long completedAt) {
+record Offsets(String runId, boolean complete, long records, Optional<String> checkpoint, long completedAt,
+               OptionalLong storeSync, OptionalLong storeBefore) {
     static final String CONNECTION = "connection";
     private static final String RUN_ID = "syncId";
     private static final String STATUS = "status";
     private static final String RECORDS = "records";
     private static final String CHECKPOINT = "checkpoint";
     private static final String COMPLETED_AT = "completedAt";
+    private static final String STORE_SYNC = "storeSyncId";
+    private static final String STORE_BEFORE = "storePreviousSyncId";
 
     Offsets {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(storeSync, "storeSync");
+        Objects.requireNonNull(storeBefore, "storeBefore");
     }
 
     /** @return the offset of a run in progress */
     static Offsets running(String runId, long records, Optional<String> checkpoint) {
-        return new Offsets(runId, false, records, checkpoint, 0);
+        return new Offsets(runId, false, records, checkpoint, 0, OptionalLong.empty(), OptionalLong.empty());
     }
 
     /** @return the offset of a completed run */
     static Offsets completed(String runId, long records, long completedAt) {
-        return new Offsets(runId, true, records, Optional.empty(), completedAt);
+        return new Offsets(runId, true, records, Optional.empty(), completedAt, OptionalLong.empty(),
+                OptionalLong.empty());
+    }
+
+    /**
+     * @param sync   the run's sync id in the store
+     * @param before the store sync the topic held before the run (only kept while running)
+     * @return this offset with them
+     */
+    Offsets withStore(OptionalLong sync, OptionalLong before) {
+        return new Offsets(runId, complete, records, checkpoint, completedAt, sync,
+                complete ? OptionalLong.empty() : before);
     }
 
     /** @return the source partition of a connection */
@@ -56,6 +76,8 @@ record Offsets(String runId, boolean complete, long records, Optional<String> ch
         if (complete) {
             map.put(COMPLETED_AT, completedAt);
         }
+        storeSync.ifPresent(id -> map.put(STORE_SYNC, id));
+        storeBefore.ifPresent(id -> map.put(STORE_BEFORE, id));
         return map;
     }
 
@@ -68,12 +90,16 @@ record Offsets(String runId, boolean complete, long records, Optional<String> ch
                 || !(stored.get(RECORDS) instanceof Number records)) {
             return Optional.empty();
         }
+        OptionalLong sync = stored.get(STORE_SYNC) instanceof Number n ? OptionalLong.of(n.longValue())
+                : OptionalLong.empty();
+        OptionalLong before = stored.get(STORE_BEFORE) instanceof Number n ? OptionalLong.of(n.longValue())
+                : OptionalLong.empty();
         if ("complete".equals(stored.get(STATUS)) && stored.get(COMPLETED_AT) instanceof Number at) {
-            return Optional.of(completed(runId, records.longValue(), at.longValue()));
+            return Optional.of(completed(runId, records.longValue(), at.longValue()).withStore(sync, before));
         }
         if ("running".equals(stored.get(STATUS))) {
             return Optional.of(running(runId, records.longValue(),
-                    stored.get(CHECKPOINT) instanceof String c ? unpack(c) : Optional.empty()));
+                    stored.get(CHECKPOINT) instanceof String c ? unpack(c) : Optional.empty()).withStore(sync, before));
         }
         return Optional.empty();
     }
@@ -106,6 +132,7 @@ record Offsets(String runId, boolean complete, long records, Optional<String> ch
     /** Never shows the checkpoint (it holds resource profiles). */
     @Override
     public String toString() {
-        return "Offsets[run=" + runId + ", " + (complete ? "complete" : "running") + ", records=" + records + "]";
+        return "Offsets[run=" + runId + ", " + (complete ? "complete" : "running") + ", records=" + records
+                + (storeSync.isPresent() ? ", store sync " + storeSync.getAsLong() : "") + "]";
     }
 }

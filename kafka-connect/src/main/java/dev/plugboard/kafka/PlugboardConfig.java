@@ -32,11 +32,20 @@ public final class PlugboardConfig {
     public static final String CONCURRENCY = "plugboard.concurrency";
     /** Resource types to sync. */
     public static final String TYPES = "plugboard.types";
+    /** The store: a PostgreSQL JDBC URL or an SQLite file. */
+    public static final String STORE_URL = "plugboard.store.url";
+    /** The PostgreSQL user. */
+    public static final String STORE_USER = "plugboard.store.user";
+    /** The PostgreSQL password (PASSWORD). */
+    public static final String STORE_PASSWORD = "plugboard.store.password";
+    /** The connection's name in the store. */
+    public static final String STORE_CONNECTION = "plugboard.store.connection";
 
     private static final String PLUGIN_GROUP = "Plugin";
     private static final String JOB_GROUP = "Job";
     private static final String OUTPUT_GROUP = "Output";
     private static final String SECRET_GROUP = "Secrets";
+    private static final String STORE_GROUP = "Store";
 
     private PlugboardConfig() {
     }
@@ -84,6 +93,25 @@ public final class PlugboardConfig {
                 "A topic per record kind: PREFIX + kind (resourceType, resource, entitlement, grant, summary; row"
                         + " for reports). Set this or " + TOPIC + ", not both.",
                 OUTPUT_GROUP, ++order, Width.MEDIUM, "Topic prefix");
+        def.define(STORE_URL, Type.STRING, "", Importance.MEDIUM,
+                "The Plugboard store each sync is written into, as 'plugboard sync' writes it (docs/store.md): a"
+                        + " jdbc:postgresql://HOST:5432/DB URL without a password (a store every worker reaches), or"
+                        + " an SQLite file (jdbc:sqlite:PATH or PATH) on a disk every worker shares. With a store,"
+                        + " each completed sync is followed by a tombstone (the key, no value) for every record the"
+                        + " previous completed sync had and this one does not, so a compacted topic holds the current"
+                        + " records. Empty: no store, no tombstones.",
+                STORE_GROUP, ++order, Width.LONG, "Store URL");
+        def.define(STORE_USER, Type.STRING, "", Importance.MEDIUM,
+                "The PostgreSQL user of " + STORE_URL + " (or user=... in the URL).",
+                STORE_GROUP, ++order, Width.SHORT, "Store user");
+        def.define(STORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
+                "The PostgreSQL password of " + STORE_URL + ". Never shown by the REST API or in logs; best a"
+                        + " config provider reference such as ${file:PATH:KEY}. Never in the URL.",
+                STORE_GROUP, ++order, Width.MEDIUM, "Store password");
+        def.define(STORE_CONNECTION, Type.STRING, "", Importance.LOW,
+                "The connection's name in the store ('plugboard syncs --connection NAME'): letters, digits, '.',"
+                        + " '_' and '-'. Empty: the connector's name.",
+                STORE_GROUP, ++order, Width.MEDIUM, "Store connection");
         return def;
     }
 

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import dev.plugboard.host.store.StoreException;
+import dev.plugboard.host.store.StoreLocation;
 import org.apache.kafka.common.config.AbstractConfig;
 
 /**
@@ -26,10 +28,13 @@ import org.apache.kafka.common.config.AbstractConfig;
  * @param interval     time between the end of a run and the start of the next
  * @param concurrency  the most calls in flight, empty for the plugin's default
  * @param types        resource types to sync, empty for all
+ * @param store        the store to write syncs into, if any (its password never shown)
+ * @param storeName    the connection's name in the store
  */
 record Settings(String pluginId, Path pluginsDir, String configText, Map<String, String> secrets, Job job,
                 Optional<String> reportId, String reportParams, Optional<String> topic, Optional<String> topicPrefix,
-                Duration interval, OptionalInt concurrency, List<String> types) {
+                Duration interval, OptionalInt concurrency, List<String> types, Optional<StoreLocation> store,
+                String storeName) {
 
     /** What each run does. */
     enum Job {
@@ -60,6 +65,8 @@ record Settings(String pluginId, Path pluginsDir, String configText, Map<String,
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(concurrency, "concurrency");
         types = List.copyOf(types);
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(storeName, "storeName");
     }
 
     /**
@@ -78,6 +85,8 @@ record Settings(String pluginId, Path pluginsDir, String configText, Map<String,
         });
         String dir = c.getString(PlugboardConfig.PLUGINS_DIR).strip();
         int concurrency = c.getInt(PlugboardConfig.CONCURRENCY);
+        String name = nonBlank(c.getString(PlugboardConfig.STORE_CONNECTION))
+                .or(() -> nonBlank(props.get("name"))).orElse(c.getString(PlugboardConfig.PLUGIN).strip());
         return new Settings(c.getString(PlugboardConfig.PLUGIN).strip(),
                 dir.isEmpty() ? defaultPluginsDir() : Path.of(dir), c.getString(PlugboardConfig.CONFIG), secrets,
                 Job.valueOf(c.getString(PlugboardConfig.JOB).toUpperCase(java.util.Locale.ROOT)),
@@ -85,7 +94,39 @@ record Settings(String pluginId, Path pluginsDir, String configText, Map<String,
                 nonBlank(c.getString(PlugboardConfig.TOPIC)), nonBlank(c.getString(PlugboardConfig.TOPIC_PREFIX)),
                 Duration.ofMillis(c.getLong(PlugboardConfig.INTERVAL_MS)),
                 concurrency == 0 ? OptionalInt.empty() : OptionalInt.of(concurrency),
-                c.getList(PlugboardConfig.TYPES).stream().map(String::strip).filter(t -> !t.isEmpty()).toList());
+                c.getList(PlugboardConfig.TYPES).stream().map(String::strip).filter(t -> !t.isEmpty()).toList(),
+                store(c), name);
+    }
+
+    /**
+     * @return the store the settings name: the URL parsed by the host (SQLite file or PostgreSQL), the user and the
+     *         password from their own settings
+     * @throws IllegalArgumentException when the URL holds a password or is not a store URL
+     */
+    private static Optional<StoreLocation> store(AbstractConfig c) {
+        Optional<String> url = nonBlank(c.getString(PlugboardConfig.STORE_URL));
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        if (url.get().matches("(?i).*[?&]password=.*")) {
+            throw new IllegalArgumentException(PlugboardConfig.STORE_URL + " holds a password: remove it from the URL"
+                    + " and set " + PlugboardConfig.STORE_PASSWORD + " (a PASSWORD setting, best a config provider"
+                    + " reference such as ${file:PATH:KEY})");
+        }
+        StoreLocation parsed;
+        try {
+            parsed = StoreLocation.parse(url.get(), variable -> Optional.empty());
+        } catch (StoreException e) {
+            throw new IllegalArgumentException(PlugboardConfig.STORE_URL + ": " + e.getMessage()
+                    .replace("--store ", ""), e);
+        }
+        if (parsed.engine() == StoreLocation.Engine.SQLITE) {
+            return Optional.of(parsed);
+        }
+        org.apache.kafka.common.config.types.Password password = c.getPassword(PlugboardConfig.STORE_PASSWORD);
+        return Optional.of(new StoreLocation(parsed.engine(), parsed.file(), parsed.jdbcUrl(),
+                nonBlank(c.getString(PlugboardConfig.STORE_USER)).or(parsed::user),
+                password == null ? Optional.empty() : Optional.ofNullable(password.value())));
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -116,6 +157,7 @@ record Settings(String pluginId, Path pluginsDir, String configText, Map<String,
     @Override
     public String toString() {
         return "Settings[plugin=" + pluginId + ", pluginsDir=" + pluginsDir + ", job=" + job
-                + reportId.map(r -> ", report=" + r).orElse("") + ", secrets=" + secrets.keySet() + "]";
+                + reportId.map(r -> ", report=" + r).orElse("") + ", secrets=" + secrets.keySet()
+                + store.map(s -> ", store=" + s.describe() + ", connection=" + storeName).orElse("") + "]";
     }
 }

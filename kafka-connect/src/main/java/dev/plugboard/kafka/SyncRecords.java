@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.header.ConnectHeaders;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The sync engine's sink and checkpointer on Kafka Connect. Each record becomes a Connect record: key
  * {@code <kind>/<id>} (a resource's id is {@code <type>/<id>}), value the same JSON line as the sync file, headers
  * {@code plugboard.sync.id} and {@code plugboard.record.kind}. The summary becomes the marker record that ends the
- * sync, with the counts.
+ * sync, with the counts; {@link #finish} writes it, after the {@link #tombstone tombstones} of the records the sync no
+ * longer has (when a store tells which).
  *
  * <p>Offsets: a record carries the checkpoint taken right after it when there is one, else the last one before it.
  * The last record written is held back until the engine's next checkpoint (or the summary), so that checkpoint can
@@ -45,6 +47,9 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
     private final String configDigest;
     private final RecordOutput output;
     private final LongSupplier clock;
+    private final OptionalLong storeSync;
+    private final OptionalLong storeBefore;
+    private String summaryLine;
     private final LineBuffer lines = new LineBuffer();
     private final JsonLinesSyncWriter json;
     private Map<String, Object> offset;
@@ -67,11 +72,13 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
      * @param previous     the offset before this sync (the last completed run), carried until the first checkpoint
      * @param output       where records go
      * @param clock        epoch milliseconds, for the completion time
+     * @param storeSync    with a store: the sync's id in it
+     * @param storeBefore  with a store: the store sync the topic held before this sync
      * @throws IOException never in practice (writing to memory)
      */
     SyncRecords(Settings settings, Map<String, Object> partition, String syncId, String pluginId, List<String> types,
                 String configDigest, Optional<Offsets> resumed, Optional<Offsets> previous, RecordOutput output,
-                LongSupplier clock) throws IOException {
+                LongSupplier clock, OptionalLong storeSync, OptionalLong storeBefore) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.partition = Map.copyOf(partition);
         this.syncId = Objects.requireNonNull(syncId, "syncId");
@@ -80,8 +87,11 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
         this.configDigest = Objects.requireNonNull(configDigest, "configDigest");
         this.output = Objects.requireNonNull(output, "output");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.storeSync = Objects.requireNonNull(storeSync, "storeSync");
+        this.storeBefore = Objects.requireNonNull(storeBefore, "storeBefore");
         this.json = new JsonLinesSyncWriter(lines);
-        this.offset = resumed.or(() -> previous).orElseGet(() -> Offsets.running(syncId, 0, Optional.empty())).toMap();
+        this.offset = resumed.or(() -> previous).orElseGet(() -> Offsets.running(syncId, 0, Optional.empty())
+                .withStore(storeSync, storeBefore)).toMap();
         this.records = resumed.map(Offsets::records).orElse(0L);
     }
 
@@ -115,15 +125,50 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
         emit(RecordKind.GRANT, grant.id());
     }
 
+    /** Keeps the summary line for the marker, which {@link #finish} writes. */
     @Override
     public void summary(SyncSummary summary) throws IOException {
         json.summary(summary);
         json.flush();
-        String line = lines.nextLine();
+        summaryLine = lines.nextLine();
+    }
+
+    /**
+     * A tombstone: the record's key with no value, so a compacted topic forgets it.
+     *
+     * @param kind the record's kind ({@code resource}, {@code grant}...)
+     * @param key  its key ({@link #key})
+     * @throws IOException when the task is stopping
+     */
+    void tombstone(RecordKind kind, String key) throws IOException {
         release(offset);
         records++;
-        offset = Offsets.completed(syncId, records, clock.getAsLong()).toMap();
-        output.put(record(new Pending(RecordKind.SUMMARY, "summary", line), offset));
+        output.put(record(new Pending(kind, key, null), offset));
+    }
+
+    /**
+     * Writes the marker that ends the sync, with the completed offset.
+     *
+     * @throws IOException when the task is stopping
+     */
+    void finish() throws IOException {
+        if (summaryLine == null) {
+            throw new IllegalStateException("the sync has no summary yet");
+        }
+        release(offset);
+        records++;
+        offset = Offsets.completed(syncId, records, clock.getAsLong()).withStore(storeSync, OptionalLong.empty())
+                .toMap();
+        output.put(record(new Pending(RecordKind.SUMMARY, "summary", summaryLine), offset));
+    }
+
+    /**
+     * @param kind the record's kind
+     * @param id   its id (a resource's is {@code <type>/<id>})
+     * @return its key: {@code <kind>/<id>}
+     */
+    static String key(RecordKind kind, String id) {
+        return kind.json() + "/" + id;
     }
 
     @Override
@@ -135,7 +180,8 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
     @Override
     public void save(SyncState state) throws IOException {
         String text = CheckpointFile.toJson(new Checkpoint(pluginId, types, CONFIG_SALT, configDigest, records, state));
-        Map<String, Object> next = Offsets.running(syncId, records, Optional.of(text)).toMap();
+        Map<String, Object> next = Offsets.running(syncId, records, Optional.of(text)).withStore(storeSync, storeBefore)
+                .toMap();
         int size = ((String) next.get("checkpoint")).length();
         largestCheckpoint = Math.max(largestCheckpoint, size);
         if (size <= MAX_CHECKPOINT) {
@@ -171,7 +217,7 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
         }
         release(offset);
         records++;
-        held = new Pending(kind, kind.json() + "/" + id, line);
+        held = new Pending(kind, key(kind, id), line);
     }
 
     private void release(Map<String, Object> at) throws IOException {
@@ -187,6 +233,6 @@ final class SyncRecords implements SyncRecordSink, Checkpointer {
         headers.addString(SYNC_ID_HEADER, syncId);
         headers.addString(KIND_HEADER, p.kind().json());
         return new SourceRecord(partition, at, settings.topicFor(p.kind().json()), null,
-                Schema.STRING_SCHEMA, p.key(), Schema.STRING_SCHEMA, p.value(), null, headers);
+                Schema.STRING_SCHEMA, p.key(), Schema.OPTIONAL_STRING_SCHEMA, p.value(), null, headers);
     }
 }

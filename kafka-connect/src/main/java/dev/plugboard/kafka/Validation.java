@@ -40,7 +40,8 @@ record Validation(ConfigDef definition, Config config) {
             settings = Settings.parse(props);
         } catch (ConfigException | IllegalArgumentException e) {
             String message = e.getMessage();
-            values.get(message.contains(PlugboardConfig.REPORT) ? PlugboardConfig.REPORT : PlugboardConfig.TOPIC)
+            values.get(message.startsWith(PlugboardConfig.STORE_URL) ? PlugboardConfig.STORE_URL
+                    : message.contains(PlugboardConfig.REPORT) ? PlugboardConfig.REPORT : PlugboardConfig.TOPIC)
                     .addErrorMessage(message);
             return new Validation(base, new Config(new ArrayList<>(values.values())));
         }

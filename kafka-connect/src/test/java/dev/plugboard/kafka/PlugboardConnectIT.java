@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The adapter in a real Connect cluster (one per class), against the Sentry simulator, compared with the CLI: the
  * same records, resumption without fetching completed pages again, validation with JSON pointers, secrets kept out
- * of REST answers, and a report job.
+ * of REST answers, and report jobs (restarted too). The store, tombstones and the doc's example:
+ * {@link PlugboardStoreConnectIT}.
  */
 class PlugboardConnectIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -184,6 +185,19 @@ class PlugboardConnectIT {
                 unresolved.toString());
 
         config.put("plugboard.secret.authToken", sim.token());
+        config.put("plugboard.store.url", "jdbc:postgresql://127.0.0.1:5432/plugboard?user=pb&password=pw");
+        ConfigInfos passwordInUrl = fixture.connect.validateConnectorConfig("PlugboardSourceConnector", config);
+        assertEquals(1, passwordInUrl.errorCount(), passwordInUrl.toString());
+        assertEquals(List.of("plugboard.store.url holds a password: remove it from the URL and set"
+                + " plugboard.store.password (a PASSWORD setting, best a config provider reference such as"
+                + " ${file:PATH:KEY})"), passwordInUrl.configs().stream()
+                .filter(c -> c.configValue().name().equals("plugboard.store.url"))
+                .flatMap(c -> c.configValue().errors().stream()).toList());
+        assertEquals("PASSWORD", passwordInUrl.configs().stream()
+                .filter(c -> c.configKey().name().equals("plugboard.store.password")).findFirst().orElseThrow()
+                .configKey().type());
+        config.remove("plugboard.store.url");
+
         config.put("plugboard.config", "authToken: " + sim.token() + "\norganization: " + sim.organization() + "\n");
         ConfigInfos inline = fixture.connect.validateConnectorConfig("PlugboardSourceConnector", config);
         assertTrue(inline.configs().stream().flatMap(c -> c.configValue().errors().stream())
@@ -269,40 +283,6 @@ class PlugboardConnectIT {
                 throw new java.io.UncheckedIOException(e);
             }
         }).count();
-    }
-
-    @Test
-    void theDocsExampleRunsAsWritten() throws Exception {
-        DocExample example = DocExample.read(Path.of(System.getProperty("plugboard.docs", "../docs/kafka-connect.md")));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> connector = JSON.readValue(example.connectorJson(), Map.class);
-        String name = (String) connector.get("name");
-        String topic = (String) connector.get("plugboard.topic");
-        // what a test cluster needs: the simulator instead of sentry.io, this test's secrets file, one broker
-        connector.put("plugboard.config", "organization: " + sim.organization() + "\nbaseUrl: " + sim.baseUrl() + "\n");
-        connector.put("plugboard.secret.authToken", ((String) connector.get("plugboard.secret.authToken"))
-                .replace("/etc/kafka/plugboard-secrets.properties", secrets.toString())
-                .replace("sentry.acme.token", "sentry.token"));
-        connector.put("topic.creation.default.replication.factor", "1");
-        String body = JSON.writeValueAsString(connector);
-
-        List<String> answers = new java.util.ArrayList<>();
-        for (DocExample.Curl curl : example.commands()) {
-            String[] answer = fixture.rest(curl.method(), curl.path(), curl.sendsBody() ? body : null);
-            assertTrue(answer[0].startsWith("2"), curl.line() + " answered " + answer[0] + ": " + answer[1]);
-            answers.add(answer[1]);
-            if (curl.path().endsWith("/config/validate")) {
-                assertEquals(0, JSON.readTree(answer[1]).get("error_count").asInt(), answer[1]);
-            } else if (curl.method().equals("PUT")) {
-                assertSameSync(fixture.consumeUntilMarkers(topic, 1, RUN_TIMEOUT));
-                awaitCompletedOffset(name);
-            } else if (curl.path().endsWith("/offsets")) {
-                assertEquals("complete", JSON.readTree(answer[1]).at("/offsets/0/offset/status").asText(), answer[1]);
-            }
-        }
-        assertEquals(List.of("PUT", "PUT", "GET", "GET", "POST", "DELETE"),
-                example.commands().stream().map(DocExample.Curl::method).toList());
-        assertFalse(String.join("\n", answers).contains(sim.token()), "no REST answer holds the token");
     }
 
     /** The records are the CLI's lines in order, once each; the marker has the CLI summary's counts. */
