@@ -191,10 +191,11 @@ class PlugboardConnectIT {
         assertEquals(List.of("plugboard.store.url holds a password: remove it from the URL and set"
                 + " plugboard.store.password (a PASSWORD setting, best a config provider reference such as"
                 + " ${file:PATH:KEY})"), passwordInUrl.configs().stream()
-                .filter(c -> c.configValue().name().equals("plugboard.store.url"))
+                .filter(c -> c.configValue() != null && c.configValue().name().equals("plugboard.store.url"))
                 .flatMap(c -> c.configValue().errors().stream()).toList());
         assertEquals("PASSWORD", passwordInUrl.configs().stream()
-                .filter(c -> c.configKey().name().equals("plugboard.store.password")).findFirst().orElseThrow()
+                .filter(c -> c.configKey() != null && c.configKey().name().equals("plugboard.store.password"))
+                .findFirst().orElseThrow()
                 .configKey().type());
         config.remove("plugboard.store.url");
 
