@@ -2,6 +2,8 @@ package dev.plugboard.kafka;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -21,7 +23,7 @@ public final class PlugboardSourceConnector extends SourceConnector {
     private static final Logger LOG = LoggerFactory.getLogger(PlugboardSourceConnector.class);
 
     private Map<String, String> props = Map.of();
-    private volatile ConfigDef definition = PlugboardConfig.definition();
+    private volatile ConfigDef definition;
 
     @Override
     public String version() {
@@ -57,12 +59,18 @@ public final class PlugboardSourceConnector extends SourceConnector {
     }
 
     /**
-     * The settings, with one PASSWORD setting per secret property of the plugin last validated: Connect asks for
-     * this after {@link #validate}, so those settings are hidden in {@code config/validate} answers.
+     * The settings, with one PASSWORD setting per secret property of every plugin installed in the bundle's
+     * {@code plugins/} folder and of every plugin validated so far: Connect asks for this before it calls
+     * {@link #validate}, and hides the values of PASSWORD settings in {@code config/validate} answers.
      */
     @Override
     public ConfigDef config() {
-        return definition;
+        ConfigDef d = definition;
+        if (d == null) {
+            d = PlugboardConfig.withSecrets(PluginConfigs.installedSecretNames(Settings.defaultPluginsDir()));
+            definition = d;
+        }
+        return d;
     }
 
     /**
@@ -72,7 +80,12 @@ public final class PlugboardSourceConnector extends SourceConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Validation validation = Validation.of(connectorConfigs);
-        definition = validation.definition();
+        Set<String> secrets = new TreeSet<>();
+        for (ConfigDef def : List.of(config(), validation.definition())) {
+            def.names().stream().filter(n -> n.startsWith(PlugboardConfig.SECRET_PREFIX))
+                    .map(n -> n.substring(PlugboardConfig.SECRET_PREFIX.length())).forEach(secrets::add);
+        }
+        definition = PlugboardConfig.withSecrets(secrets);
         return validation.config();
     }
 

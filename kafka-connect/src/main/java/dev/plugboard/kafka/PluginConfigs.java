@@ -62,6 +62,27 @@ final class PluginConfigs {
     }
 
     /**
+     * @param pluginsDir a folder of plugin jars
+     * @return the secret properties of every plugin there (none when the folder cannot be read)
+     */
+    static Set<String> installedSecretNames(java.nio.file.Path pluginsDir) {
+        Set<String> names = new java.util.TreeSet<>();
+        try (dev.plugboard.host.plugin.PluginCatalog catalog = new dev.plugboard.host.plugin.PluginLoader()
+                .load(pluginsDir)) {
+            for (LoadedPlugin plugin : catalog.plugins()) {
+                try {
+                    names.addAll(SecretFields.declared(Json.read(plugin.descriptor().configSchema())));
+                } catch (JsonProcessingException e) {
+                    // validate() names that plugin's problem when it is used
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no installed plugins to know secrets of: validate() adds the plugin's own
+        }
+        return names;
+    }
+
+    /**
      * @param plugin   the loaded plugin
      * @param settings the connector's settings
      * @return the configuration and its problems
