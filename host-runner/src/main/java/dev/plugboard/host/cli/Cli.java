@@ -18,7 +18,20 @@ public final class Cli {
      * @return the exit status
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        PlugboardCommand root = new PlugboardCommand();
+        return run(args, out, err, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Runs {@code plugboard} on a given clock: leases begin and end by it, and connectors read it.
+     *
+     * @param args  the arguments
+     * @param out   where data goes
+     * @param err   where messages go
+     * @param clock the clock
+     * @return the exit status
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, java.time.Clock clock) {
+        PlugboardCommand root = new PlugboardCommand(clock);
         CommandLine cli = new CommandLine(root);
         // before setOut/setErr, which apply to the subcommands present at the time
         for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class, Cli.class.getClassLoader())) {

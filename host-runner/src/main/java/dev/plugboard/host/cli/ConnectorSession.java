@@ -35,11 +35,13 @@ public final class ConnectorSession implements AutoCloseable {
     private final PluginCatalog catalog;
     private final LoadedPlugin plugin;
     private final ResolvedConfig config;
+    private final Clock clock;
     private Limits limits;
     private HostContext context;
     private Connector connector;
 
-    private ConnectorSession(PluginCatalog catalog, LoadedPlugin plugin, ResolvedConfig config) {
+    private ConnectorSession(PluginCatalog catalog, LoadedPlugin plugin, ResolvedConfig config, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.plugin = plugin;
         this.config = config;
@@ -118,7 +120,7 @@ public final class ConnectorSession implements AutoCloseable {
                                 EnvironmentConfig.missing(schemaNode, pluginId))));
             }
             root.useMasker(config.masker());
-            ConnectorSession session = new ConnectorSession(catalog, plugin, config);
+            ConnectorSession session = new ConnectorSession(catalog, plugin, config, root.clock());
             session.limits = new Limits(options.concurrency().orElse(plugin.descriptor().defaultConcurrency()),
                     DEFAULT_REQUEST_TIMEOUT);
             return session;
@@ -164,6 +166,11 @@ public final class ConnectorSession implements AutoCloseable {
         return config;
     }
 
+    /** @return the clock the command and the connector read time from */
+    public Clock clock() {
+        return clock;
+    }
+
     /** @return the limits the connector runs with */
     public Limits limits() {
         return limits;
@@ -176,7 +183,7 @@ public final class ConnectorSession implements AutoCloseable {
      */
     public Connector connector() {
         if (connector == null) {
-            context = new HostContext(plugin.id(), config.masker(), limits, Clock.systemUTC());
+            context = new HostContext(plugin.id(), config.masker(), limits, clock);
             try {
                 connector = plugin.open(config.toConnectorConfig(), context);
             } catch (ConnectorException e) {

@@ -25,6 +25,8 @@ public enum ExitCode {
     STORE(7),
     /** A sync of the same connection is already running. */
     BUSY(8),
+    /** {@code expire}: a lease past its end did not end (its revoke failed, the target still lists it, or it needs a person). */
+    NOT_ENDED(9),
     /** Accepted, but not in effect until a person acts (an access request awaits approval, an invitation). */
     PENDING(10),
     /** Interrupted (Ctrl-C) or cancelled. */

@@ -25,6 +25,8 @@ import picocli.CommandLine;
             ValidateCommand.class,
             GrantCommand.class,
             RevokeCommand.class,
+            LeasesCommand.class,
+            ExpireCommand.class,
             AccountCommand.class,
             SyncCommand.class, SyncsCommand.class, DiffCommand.class, AccessCommand.class, TimelineCommand.class,
             StoreCommand.class, ReportsCommand.class, ReportCommand.class,
@@ -41,6 +43,7 @@ import picocli.CommandLine;
             " 6:the output could not be written (disk full, unwritable folder, another run writing it)",
             " 7:store failure (not a store, damaged, read-only, newer version, PostgreSQL down or refusing the login)",
             " 8:busy: a sync of the same connection is already running",
+            " 9:expire: a lease past its end did not end (listed)",
             "10:accepted, but pending a person's action (access request, invitation)",
             "130:interrupted"
         })
@@ -59,6 +62,23 @@ public final class PlugboardCommand implements Runnable {
     private CommandSpec spec;
 
     private final AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.none());
+
+    private final java.time.Clock clock;
+
+    /** The command on the system clock (UTC). */
+    public PlugboardCommand() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the clock every command and connector reads time from (tests move it instead of sleeping) */
+    public PlugboardCommand(java.time.Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    }
+
+    /** @return the clock commands and connectors read time from */
+    public java.time.Clock clock() {
+        return clock;
+    }
 
     @Override
     public void run() {

@@ -7,6 +7,8 @@ import dev.plugboard.host.json.Json;
 import dev.plugboard.spi.Provisioning;
 import dev.plugboard.spi.ProvisioningResult;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
@@ -45,34 +47,75 @@ abstract class ProvisioningCommand extends ConnectorCommand {
     }
 
     @Override
-    protected final int run(ConnectorSession session) {
-        ProvisioningResult result = session.await(call.apply(session.provisioning()), operation());
-        print(out(), result, json.enabled(), session.config().masker());
+    protected int run(ConnectorSession session) {
+        ProvisioningResult result = send(session);
+        print(session, result, node -> { }, List.of());
+        return exitCode(result);
+    }
+
+    /** @return whether {@code --dry-run} was given */
+    protected final boolean dryRun() {
+        return dryRun.enabled();
+    }
+
+    /**
+     * Sends the call prepared from the options.
+     *
+     * @param session the session
+     * @return the plugin's answer
+     */
+    protected final ProvisioningResult send(ConnectorSession session) {
+        return session.await(call.apply(session.provisioning()), operation());
+    }
+
+    /**
+     * @param result the plugin's answer
+     * @return 10 when it needs a person's action, else 0
+     */
+    protected static int exitCode(ProvisioningResult result) {
         return result.outcome() == ProvisioningResult.Outcome.NEEDS_ACTION ? ExitCode.PENDING.code()
                 : ExitCode.OK.code();
     }
 
-    private static void print(PrintWriter out, ProvisioningResult result, boolean json, SecretMasker masker) {
+    /**
+     * Prints the answer for people, or as JSON.
+     *
+     * @param session  the session (its masker)
+     * @param result   the answer
+     * @param moreJson adds the command's own fields to the JSON object
+     * @param moreText lines printed after the answer for people
+     */
+    protected final void print(ConnectorSession session, ProvisioningResult result, Consumer<ObjectNode> moreJson,
+                               List<String> moreText) {
+        PrintWriter out = out();
+        SecretMasker masker = session.config().masker();
         String message = masker.mask(result.message());
-        if (json) {
+        if (json.enabled()) {
             ObjectNode node = Json.object();
             node.put("outcome", result.outcome().name());
             node.put("message", message);
             ArrayNode requests = node.putArray("requests");
             result.requests().forEach(r -> requests.add(masker.mask(r)));
             result.created().ifPresent(c -> node.put("created", c.toString()));
+            moreJson.accept(node);
             JsonOption.print(out, node);
         } else {
-            String label = switch (result.outcome()) {
-                case DONE -> "done";
-                case ALREADY_SO -> "already so";
-                case NEEDS_ACTION -> "needs action";
-                case PLANNED -> "dry run";
-            };
-            out.println(label + ": " + message);
+            out.println(label(result.outcome()) + ": " + message);
             result.created().ifPresent(c -> out.println("  account: " + c));
             String verb = result.outcome() == ProvisioningResult.Outcome.PLANNED ? "  would send: " : "  sent: ";
             result.requests().forEach(r -> out.println(verb + masker.mask(r)));
+            moreText.forEach(out::println);
         }
+        out.flush();
+    }
+
+    /** @return an outcome as people read it */
+    static String label(ProvisioningResult.Outcome outcome) {
+        return switch (outcome) {
+            case DONE -> "done";
+            case ALREADY_SO -> "already so";
+            case NEEDS_ACTION -> "needs action";
+            case PLANNED -> "dry run";
+        };
     }
 }

@@ -35,6 +35,9 @@ final class RevokeCommand extends ProvisioningCommand {
         String principal;
     }
 
+    @Option(names = {"--for", "--until"}, hidden = true, paramLabel = "WHEN")
+    private String leaseOption;
+
     @Override
     protected String operation() {
         return "revoke()";
@@ -42,6 +45,10 @@ final class RevokeCommand extends ProvisioningCommand {
 
     @Override
     protected Function<Provisioning, CompletionStage<ProvisioningResult>> prepare(boolean dryRun) {
+        if (leaseOption != null) {
+            throw new HostException(ExitCode.USAGE, "revoke takes no --for or --until: a revoke is at once. For access"
+                    + " that ends by itself, grant it with --for or --until, and run plugboard expire.");
+        }
         RevokeRequest request;
         if (target.grant != null) {
             GrantIds.Parsed parsed = GrantIds.parse(target.grant);

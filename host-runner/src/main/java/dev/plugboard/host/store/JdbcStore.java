@@ -503,6 +503,11 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public Leases leases() {
+        return new JdbcLeases(connection, location);
+    }
+
+    @Override
     public void close() {
         StoreOpener.close(connection);
     }

@@ -122,6 +122,9 @@ public interface Store extends AutoCloseable {
     /** @return the report cursors and report tables kept in this store (issue 16) */
     ReportStore reports();
 
+    /** @return the leases (time-bound grants) kept in this store */
+    Leases leases();
+
     /** Closes the store. */
     @Override
     void close();
