@@ -65,7 +65,8 @@ final class AccessProbe {
             held = grantsOf(sync, who, entitlementId, who, read);
         }
         long requests = session.context().requests().requests() - before;
-        String message = "read " + String.join(" and ", read);
+        String message = "read " + String.join(" and ", read) + ": " + dev.plugboard.host.output.Plurals.of(requests,
+                "request");
         return new Answer(Optional.of(held.orElse(false)), message, requests);
     }
 

@@ -89,8 +89,8 @@ final class GrantCommand extends ProvisioningCommand {
                 leaseOnly.add("--connection");
             }
             if (!leaseOnly.isEmpty()) {
-                throw new HostException(ExitCode.USAGE, String.join(" and ", leaseOnly) + " belong to a lease: add"
-                        + " --for DURATION or --until TIME");
+                throw new HostException(ExitCode.USAGE, String.join(" and ", leaseOnly) + (leaseOnly.size() == 1
+                        ? " belongs" : " belong") + " to a lease: add --for DURATION or --until TIME");
             }
         }
         return p -> p.grant(new GrantRequest(entitlement, who, dryRun));
