@@ -104,7 +104,7 @@ abstract class LeaseCliContract extends LeaseFixture {
         assertThat(grant.exitCode()).isZero();
         assertThat(grant.out()).isEqualTo("{\n"
                 + "  \"outcome\" : \"ALREADY_SO\",\n"
-                + "  \"message\" : \"member " + m.id() + " is already in team " + t.id() + "\",\n"
+                + "  \"message\" : \"member " + m.id() + " is already in team:" + t.id() + "\",\n"
                 + "  \"requests\" : [ \"POST /api/0/organizations/sim-org/members/" + m.id() + "/teams/" + t.id()
                 + "/\" ],\n"
                 + "  \"lease\" : {\n"
