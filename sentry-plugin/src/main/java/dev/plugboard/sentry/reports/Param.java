@@ -58,7 +58,7 @@ enum Param {
              "description": "One data category; default: every category, one row each."}"""),
     INTERVAL(false, "interval", """
             {"type": "string", "pattern": "^(1h|2h|3h|4h|6h|8h|12h|24h|1d)$", "default": "1d",
-             "description": "Bucket width, one that divides a day: 1h, 2h, 3h, 4h, 6h, 8h, 12h or 1d. Sentry answers at most 1,000 intervals: 1h covers at most 41 days."}"""),
+             "description": "Bucket width, one that divides a day: 1h, 2h, 3h, 4h, 6h, 8h, 12h or 1d. Sentry answers at most 1,000 intervals per call, so a longer window (1h over more than 41 days) is read in several calls."}"""),
     WINDOW(false, "date", """
             {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
              "description": "One UTC day (YYYY-MM-DD). Not with daysBack or start/end."}""");

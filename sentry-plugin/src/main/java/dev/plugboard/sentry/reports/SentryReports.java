@@ -41,8 +41,6 @@ public final class SentryReports implements Reports {
     private static final Pattern ORG_SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
     /** The intervals stats_v2 accepts: whole hours that divide a day (src/sentry/snuba/sessions_v2.py). */
     private static final Pattern INTERVAL = Pattern.compile("1h|2h|3h|4h|6h|8h|12h|24h|1d");
-    /** stats_v2's MAX_POINTS: a window may hold at most 1,000 intervals. */
-    static final int MAX_POINTS = 1_000;
     private static final Pattern ISSUE_ID = Pattern.compile("[0-9]{1,19}");
     private static final List<String> OUTCOMES = List.of("accepted", "filtered", "rate_limited", "invalid", "abuse",
             "client_discard", "cardinality_limited");
@@ -148,9 +146,6 @@ public final class SentryReports implements Reports {
                     window = narrowed;
                 }
                 Inputs in = new Inputs(org, params, window);
-                if (spec.params().contains(Param.INTERVAL)) {
-                    checkPoints(in);
-                }
                 stage = resolve(spec, in).thenCompose(targets -> page(spec, in,
                         new PageToken(spec.id(), targets, 0, Optional.empty(), in.window())));
             }
@@ -166,25 +161,6 @@ public final class SentryReports implements Reports {
             }
         });
         return out;
-    }
-
-    /**
-     * stats_v2 refuses a window of more than 1,000 intervals (an explicit end counts one second more, and the range
-     * is rounded up to whole hours): say so before asking, with what to change.
-     */
-    private static void checkPoints(Inputs in) {
-        String interval = in.params().string("interval").orElse("1d");
-        long seconds = interval.equals("1d") ? 86_400 : Long.parseLong(interval.substring(0, interval.length() - 1))
-                * 3_600;
-        DateWindow w = in.requireWindow();
-        long range = w.end().getEpochSecond() - w.start().getEpochSecond() + 1;
-        long rounded = (range + 3_599) / 3_600 * 3_600;
-        long points = (rounded + seconds - 1) / seconds;
-        if (points > MAX_POINTS) {
-            throw Problems.parameter("interval", interval + " over this window makes " + points + " intervals, and"
-                    + " Sentry's stats_v2 answers at most " + MAX_POINTS + ": use a coarser interval (12h or 1d) or a"
-                    + " shorter window (1h covers at most 41 days)");
-        }
     }
 
     /** @return the host clock's now, to the second (windows and messages read better without nanoseconds) */
@@ -329,6 +305,9 @@ public final class SentryReports implements Reports {
             // stats_v2 without a project means the whole organization: a team without projects has no counts
             return CompletableFuture.completedFuture(new Page<>(List.of(), next(pos, Optional.empty())));
         }
+        if (spec.shape() == Shape.SERIES) {
+            return seriesPage(spec, in, pos, target);
+        }
         SentryRequest call = spec.request().apply(in, target);
         progress.status(reading(spec, in, pos, target));
         return send(call, pos.cursor()).thenApply(answer -> {
@@ -345,14 +324,10 @@ public final class SentryReports implements Reports {
                         continue;
                     }
                 }
-                Map<String, Object> values = new LinkedHashMap<>();
-                for (Col c : spec.columns()) {
-                    values.put(c.column().name(), c.value().apply(o, target));
-                }
-                rows.add(new Row(values));
+                rows.add(row(spec, o, target));
             }
             // these listings come newest first: once a page reaches before the window, later pages are older still
-            Optional<String> cursor = spec.shape() == Shape.SERIES || pastStart ? Optional.empty()
+            Optional<String> cursor = pastStart ? Optional.empty()
                     : answer.nextCursor().filter(c -> !Optional.of(c).equals(pos.cursor()));
             return new Page<>(rows, next(pos, cursor));
         });
@@ -370,6 +345,46 @@ public final class SentryReports implements Reports {
                 : target.slug().isEmpty() ? target.id() : target.slug();
         int of = pos.targets().size();
         return "reading " + noun + " " + name + (of > 1 ? " (" + (pos.index() + 1) + " of " + of + ")" : "");
+    }
+
+    private static Row row(ReportSpec spec, JsonNode o, Target target) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Col c : spec.columns()) {
+            values.put(c.column().name(), c.value().apply(o, target));
+        }
+        return new Row(values);
+    }
+
+    /**
+     * One stats_v2 call per page: the window's piece the page token's cursor names ({@link StatsPieces}: a window
+     * longer than Sentry's 1,000 intervals is read in several calls), with the buckets that belong to that piece.
+     */
+    private CompletionStage<Page<Row>> seriesPage(ReportSpec spec, Inputs in, PageToken pos, Target target) {
+        long step = StatsPieces.seconds(in.params().string("interval").orElse("1d"));
+        List<DateWindow> pieces = StatsPieces.split(in.requireWindow(), step);
+        int piece = pos.cursor().map(c -> c.matches("[0-9]{1,4}") ? Integer.parseInt(c) : -1).orElse(0);
+        if (piece < 0 || piece >= pieces.size()) {
+            throw Problems.invalid("the page token is not one this connector made for report '" + spec.id()
+                    + "' (it names part " + pos.cursor().orElse("") + " of a window in " + pieces.size() + "): start"
+                    + " the report again without a page token");
+        }
+        DateWindow part = pieces.get(piece);
+        SentryRequest call = spec.request().apply(new Inputs(in.organization(), in.params(), Optional.of(part)),
+                target);
+        progress.status(reading(spec, in, pos, target));
+        return send(call, Optional.empty()).thenApply(answer -> {
+            List<Row> rows = new ArrayList<>();
+            for (JsonNode o : spec.shape().rows(answer.json(), spec.label().apply(in), call.subject())) {
+                Object t = Col.convert(o.path("timestamp"), dev.plugboard.spi.ColumnType.TIMESTAMP);
+                if (t instanceof Instant bucket && !StatsPieces.keeps(bucket, part, step)) {
+                    continue;
+                }
+                rows.add(row(spec, o, target));
+            }
+            Optional<String> cursor = piece + 1 < pieces.size() ? Optional.of(String.valueOf(piece + 1))
+                    : Optional.empty();
+            return new Page<>(rows, next(pos, cursor));
+        });
     }
 
     /** @return whether the listing comes newest first (events), so a page past the window's start is the last */

@@ -124,6 +124,51 @@ class EventCountsTest {
     }
 
     @Test
+    void hourlyOverNinetyDaysIsReadInThreeCallsEachBucketOnce() {
+        long before = fx.served(STATS);
+        ReportsFixture.Run run = fx.run("event-counts-organization", Map.of("start", 90, "end", 0, "interval", "1h",
+                "outcome", "accepted", "category", "error"));
+        // [12-15 10:30, 03-15 10:30): 2,161 hourly buckets from 12-15 10:00, more than stats_v2's 1,000 per call;
+        // read as 999 + 999 + 163 buckets from interval boundaries, so every call is accepted and no bucket repeats
+        List<List<Object>> expected = expected(allProjectIds(), Instant.parse("2025-12-15T10:00:00Z"), 2_161, 1,
+                List.of("error"), Map.of("accepted", List.of("accepted")));
+        assertEquals(expected, rows(run));
+        assertEquals(3, fx.served(STATS) - before, "three stats_v2 calls, none refused");
+        assertEquals(3, run.pages().size());
+        assertEquals(List.of(999, 999, 163), run.pages().stream().map(p -> p.items().size()).toList());
+    }
+
+    @Test
+    void aLongHourlyWindowPerProjectSplitsEachProjectsWindow() {
+        List<Project> projects = fx.sim.org().projects();
+        long before = fx.served(STATS);
+        ReportsFixture.Run run = fx.run("event-counts-project", Map.of("projects", List.of(projects.get(1).id(),
+                projects.get(2).id()), "start", "2026-01-01", "end", "2026-02-28", "interval", "2h", "outcome",
+                "invalid", "category", "transaction"));
+        // 59 days in 2-hour buckets: 708 buckets fit in one call; 1h would not, 2h does: one call per project
+        assertEquals(2, fx.served(STATS) - before);
+        assertEquals(2 * 708, run.rows().size());
+
+        before = fx.served(STATS);
+        ReportsFixture.Run hourly = fx.run("event-counts-project", Map.of("projects", List.of(projects.get(1).id(),
+                projects.get(2).id()), "start", "2026-01-01", "end", "2026-02-28", "interval", "1h", "outcome",
+                "invalid", "category", "transaction"));
+        // 1,416 hourly buckets per project: two calls each (999 + 417), four in all, every bucket once
+        assertEquals(4, fx.served(STATS) - before);
+        List<List<Object>> expected = new ArrayList<>();
+        for (Project p : List.of(projects.get(1), projects.get(2))) {
+            for (List<Object> r : expected(List.of(p.id()), Instant.parse("2026-01-01T00:00:00Z"), 1_416, 1,
+                    List.of("transaction"), Map.of("invalid", List.of("invalid")))) {
+                List<Object> row = new ArrayList<>(List.of(p.id()));
+                row.addAll(r);
+                expected.add(row);
+            }
+        }
+        assertEquals(expected, hourly.rows().stream().map(r -> List.of(r.get("projectId"), r.get("timestamp"),
+                r.get("category"), r.get("outcome"), r.get("count"))).toList());
+    }
+
+    @Test
     void perProject() {
         List<Project> projects = fx.sim.org().projects();
         Project a = projects.get(0);

@@ -71,6 +71,12 @@ final class ReportsFixture implements AutoCloseable {
         return new ReportsFixture(sim, clock);
     }
 
+    /** A simulator with SaaS rate limits and a connector sharing a clock the test moves. */
+    static ReportsFixture manualWithLimits(SimulatorOptions.Builder options, Clock clock) {
+        SentrySimulator sim = SentrySimulator.start(options.clock(clock).rateLimits(RateLimitPolicy.saas()).build());
+        return new ReportsFixture(sim, clock);
+    }
+
     /** A simulator with SaaS rate limits and the system clock on both sides. */
     static ReportsFixture live(SimulatorOptions.Builder options) {
         SentrySimulator sim = SentrySimulator.start(options.build());
