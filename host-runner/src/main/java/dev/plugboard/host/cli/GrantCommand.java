@@ -68,7 +68,7 @@ final class GrantCommand extends ProvisioningCommand {
             length = Optional.of(LeaseTimes.duration(forText));
         }
         if (untilText != null) {
-            Instant end = LeaseTimes.until(untilText);
+            Instant end = LeaseTimes.until(untilText).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             Instant now = root().clock().instant();
             if (!end.isAfter(now)) {
                 throw new HostException(ExitCode.USAGE, "--until " + untilText + " is not in the future (now "
@@ -101,8 +101,9 @@ final class GrantCommand extends ProvisioningCommand {
         if (length.isEmpty() && until.isEmpty()) {
             return super.run(session);
         }
-        Instant now = session.clock().instant();
-        Instant ends = length.map(now::plus).orElseGet(until::get);
+        // the store keeps milliseconds: what is printed is what is recorded
+        Instant now = session.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant ends = length.map(now::plus).orElseGet(until::get).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (dryRun()) {
             ProvisioningResult result = send(session);
             print(session, result, node -> node.putObject("lease").put("endsAt", ends.toString()),
