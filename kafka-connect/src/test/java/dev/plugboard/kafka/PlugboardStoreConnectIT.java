@@ -224,6 +224,54 @@ class PlugboardStoreConnectIT {
 
     @Test
     @Order(3)
+    void aTaskRestartedMidSyncContinuesItsStoredSync() throws Exception {
+        String name = "store-restart";
+        List<String> cli = cliSync("restart");
+        String last = lastTeamSlug(cli);
+        sim.faults().add(FaultRule.latency("/api/0/teams/" + sim.organization() + "/" + last + "/members/",
+                Duration.ofSeconds(15)).times(1));
+        int before;
+        try (Store store = openStore()) {
+            before = store.syncs(Optional.empty()).size();
+        }
+        fixture.connect.configureConnector(name, storeConnector(name));
+        long[] committed = {-1};
+        long[] stableSince = {System.nanoTime()};
+        ConnectFixture.await(() -> {
+            List<org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset> o =
+                    fixture.connect.connectorOffsets(name).offsets();
+            long now = o.isEmpty() ? 0 : ((Number) o.get(0).offset().get("records")).longValue();
+            if (now != committed[0]) {
+                committed[0] = now;
+                stableSince[0] = System.nanoTime();
+            }
+            return now > 0 && System.nanoTime() - stableSince[0] > Duration.ofSeconds(3).toNanos();
+        }, Duration.ofSeconds(20), "the stalled sync's offsets to settle");
+        long storeSync = ((Number) fixture.connect.connectorOffsets(name).offsets().get(0).offset()
+                .get("storeSyncId")).longValue();
+
+        fixture.connect.restartTask(name, 0);
+        List<ConnectFixture.Consumed> records = fixture.consumeUntilMarkers(name, 1, RUN_TIMEOUT);
+        fixture.connect.deleteConnector(name);
+
+        assertSameSync(cli, records);
+        assertTrue(records.stream().noneMatch(r -> r.value() == null), "nothing disappeared: no tombstone");
+        try (Store store = openStore()) {
+            List<StoredSync> syncs = store.syncs(Optional.empty());
+            assertEquals(before + 1, syncs.size(), "the restarted task continued its stored sync: " + syncs);
+            StoredSync mine = syncs.get(syncs.size() - 1);
+            assertEquals(storeSync, mine.id());
+            assertEquals(SyncStatus.COMPLETED, mine.status());
+            assertEquals(name, mine.connectionName());
+            assertEquals(cli.size() - 1, mine.resourceTypes() + mine.resources() + mine.entitlements() + mine.grants());
+            long[] stored = {0};
+            store.records(mine, dev.plugboard.host.store.RecordFilter.all(), r -> stored[0]++);
+            assertEquals(cli.size() - 1, stored[0], "each record stored once");
+        }
+    }
+
+    @Test
+    @Order(4)
     void afterChurnTheNextSyncTombstonesExactlyTheRemovedRecordsAndTheCompactedTopicEqualsAFreshCliSync()
             throws Exception {
         String name = "store-sync";
