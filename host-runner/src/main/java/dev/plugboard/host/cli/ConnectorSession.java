@@ -69,7 +69,8 @@ public final class ConnectorSession implements AutoCloseable {
         if (!session.config.schemaErrors().isEmpty()) {
             session.close();
             throw new HostException(ExitCode.INVALID_CONFIG, "config " + options.configSource() + " is not valid for plugin '"
-                    + options.plugin() + "' (" + session.config.schemaErrors().size() + " errors):\n"
+                    + options.plugin() + "' (" + dev.plugboard.host.output.Plurals.of(
+                    session.config.schemaErrors().size(), "error") + "):\n"
                     + session.config.schemaErrors().stream().map(e -> "  " + e).collect(Collectors.joining("\n"))
                     + "\nSee 'plugboard spec " + options.plugin() + "' for the settings it takes.");
         }

@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -44,9 +43,9 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "SYNC|DATE", description = "The later sync (default: the last completed).")
     private String toText;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|csv|jsonl",
-            description = "Output format (default: text).")
-    private String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private ListingFormat format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
     private Path out;
@@ -56,10 +55,6 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String chosen = format.toLowerCase(Locale.ROOT);
-        if (!List.of("text", "csv", "jsonl").contains(chosen)) {
-            throw new HostException(ExitCode.USAGE, "--format: unknown format '" + format + "': use text, csv or jsonl");
-        }
         try (Store opened = store.open()) {
             StoredConnection connection = opened.connection(store.connection());
             StoredSync to = toText == null ? SyncSelector.latest(opened, connection)
@@ -71,7 +66,7 @@ final class DiffCommand implements Callable<Integer> {
                         + "; the earlier sync goes in --from");
             }
             List<DiffRow> rows = new StoreDiff(opened, from, to).rows();
-            write(chosen, connection, from, to, rows);
+            write(connection, from, to, rows);
             if (out != null) {
                 spec.commandLine().getErr().println("wrote " + Plurals.of(rows.size(), "change") + " to " + out);
             }
@@ -94,14 +89,14 @@ final class DiffCommand implements Callable<Integer> {
         return earlier.get(earlier.size() - 1);
     }
 
-    private void write(String chosen, StoredConnection connection, StoredSync from, StoredSync to, List<DiffRow> rows)
+    private void write(StoredConnection connection, StoredSync from, StoredSync to, List<DiffRow> rows)
             throws IOException {
         try (OutputTarget target = out == null ? OutputTarget.stdout(spec.commandLine().getOut())
                 : OutputTarget.file(out)) {
-            if (chosen.equals("text")) {
+            if (format.table().isEmpty()) {
                 DiffText.write(target.writer(), connection, from, to, rows);
             } else {
-                try (TableWriter writer = TableWriter.open(TableWriter.Format.parse(chosen), target.writer(),
+                try (TableWriter writer = TableWriter.open(format.table().get(), target.writer(),
                         DiffRow.COLUMNS, Set.of(), TableWriter.CsvCells.GUARDED)) {
                     for (DiffRow row : rows) {
                         writer.row(row.values());

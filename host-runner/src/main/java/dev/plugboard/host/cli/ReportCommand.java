@@ -315,7 +315,9 @@ final class ReportCommand extends ConnectorCommand {
         try {
             return ReportParameters.resolve(definition, document, params);
         } catch (ParameterException e) {
-            throw new HostException(e.errors().isEmpty() ? ExitCode.USAGE : ExitCode.INVALID_CONFIG, e.getMessage(), e);
+            throw e.errors().isEmpty() ? new HostException(ExitCode.USAGE, e.getMessage(), e)
+                    : new HostException(ExitCode.INVALID_CONFIG, e.getMessage() + "\nSee 'plugboard reports "
+                    + options().plugin() + "' for the parameters each report takes.", e);
         }
     }
 }

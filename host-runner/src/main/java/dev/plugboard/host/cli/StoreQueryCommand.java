@@ -29,9 +29,9 @@ final class StoreQueryCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions store;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|csv|jsonl",
-            description = "Output format (default: text, aligned columns).")
-    private String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, aligned columns).")
+    private ListingFormat format;
 
     @Parameters(index = "0", paramLabel = "SQL", description = "The query, e.g. 'SELECT * FROM connections'.")
     private String sql;
@@ -43,7 +43,7 @@ final class StoreQueryCommand implements Callable<Integer> {
                     + " (e.g. WHERE connection_id = (SELECT id FROM connections WHERE name = '...'))");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Sink sink = format.equalsIgnoreCase("text") ? new TextSink() : new TableSink(out, tableFormat());
+        Sink sink = format.table().<Sink>map(t -> new TableSink(out, t)).orElseGet(TextSink::new);
         try {
             StoreQuery.run(store.location(), sql, sink);
             sink.finish(out);
@@ -56,13 +56,6 @@ final class StoreQueryCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private TableWriter.Format tableFormat() {
-        try {
-            return TableWriter.Format.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new HostException(ExitCode.USAGE, "--format " + format + ": use text, csv or jsonl", e);
-        }
-    }
 
     private interface Sink extends StoreQuery.Sink {
         void finish(PrintWriter out);

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --format csv|jsonl} and {@code --out FILE}, for the commands that write a table. */
 public final class TableOutputOptions {
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl", description = "Output format (default: csv).")
-    private String format;
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private TableWriter.Format format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
     private Path out;
@@ -26,13 +27,9 @@ public final class TableOutputOptions {
         return csvRaw ? TableWriter.CsvCells.RAW : TableWriter.CsvCells.GUARDED;
     }
 
-    /** @return the format, or a usage error naming the option */
+    /** @return the format (picocli has refused any other value, naming the allowed ones) */
     public TableWriter.Format format() {
-        try {
-            return TableWriter.Format.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new HostException(ExitCode.USAGE, "--format: " + e.getMessage(), e);
-        }
+        return format;
     }
 
     /**

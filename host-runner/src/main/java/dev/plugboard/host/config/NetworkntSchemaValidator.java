@@ -93,7 +93,7 @@ final class NetworkntSchemaValidator implements SchemaValidator {
                 return new SchemaError(Json.pointer(at, nullToEmpty(property)), "is required but missing");
             case "additionalProperties":
                 return new SchemaError(Json.pointer(at, nullToEmpty(property)),
-                        "is not a known property (check its spelling; allowed properties are listed by 'plugboard spec')");
+                        "is not a known property (check its spelling)");
             case "type":
                 return new SchemaError(at, "must be of type " + arg(args, 1) + ", but is " + arg(args, 0));
             case "enum":
@@ -153,8 +153,7 @@ final class NetworkntSchemaValidator implements SchemaValidator {
             }
         }
         if (message.startsWith("must not be valid to the schema")) {
-            return new SchemaError(at, "has a combination of values the plugin does not accept (see 'plugboard"
-                    + " spec' or 'plugboard reports')");
+            return new SchemaError(at, "has a combination of values the plugin does not accept");
         }
         return new SchemaError(at, message);
     }

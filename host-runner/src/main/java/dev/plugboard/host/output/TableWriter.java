@@ -88,6 +88,12 @@ public interface TableWriter extends AutoCloseable {
             }
             throw new IllegalArgumentException("unknown format '" + text + "': use csv or jsonl");
         }
+
+        /** @return the name as typed on the command line ({@code csv}, {@code jsonl}): picocli lists these */
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**

@@ -26,8 +26,7 @@ public final class ParameterException extends Exception {
     static ParameterException invalid(String report, List<SchemaError> errors) {
         return new ParameterException("the parameters of report '" + report + "' are not valid (" + errors.size()
                 + (errors.size() == 1 ? " error" : " errors") + "):\n"
-                + errors.stream().map(e -> "  " + e).collect(Collectors.joining("\n"))
-                + "\nSee 'plugboard reports' for the parameters each report takes.", errors);
+                + errors.stream().map(e -> "  " + e).collect(Collectors.joining("\n")), errors);
     }
 
     /** @return the schema errors, with JSON pointers (empty for a malformed argument) */

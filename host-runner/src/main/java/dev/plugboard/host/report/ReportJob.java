@@ -128,13 +128,22 @@ public final class ReportJob {
      */
     public Outcome toWriter(Optional<Writer> out) throws IOException {
         IncrementalMerge merge = merge(Optional.empty());
-        Optional<TableWriter> writer = out.isPresent() ? Optional.of(open(out.get())) : Optional.empty();
+        // the header waits for the first page: a report the plugin refuses (a parameter it rejects) writes nothing
+        TableWriter[] writer = new TableWriter[1];
         try {
             runner.run(report, parameters, incremental.flatMap(IncrementalPlan::from), Optional.empty(), 0,
-                    (rows, next) -> take(rows, merge, writer));
+                    (rows, next) -> {
+                        if (out.isPresent() && writer[0] == null) {
+                            writer[0] = open(out.get());
+                        }
+                        take(rows, merge, Optional.ofNullable(writer[0]));
+                    });
+            if (out.isPresent() && writer[0] == null) {
+                writer[0] = open(out.get()); // no page at all: the header alone
+            }
         } finally {
-            if (writer.isPresent()) {
-                writer.get().close();
+            if (writer[0] != null) {
+                writer[0].close();
             }
         }
         return outcome(merge);

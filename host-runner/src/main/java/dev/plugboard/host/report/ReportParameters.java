@@ -167,9 +167,12 @@ public final class ReportParameters {
                 line.append(", default ").append(p.get("default"));
             }
             if (p.has("enum")) {
-                List<String> values = new ArrayList<>();
+                // distinct as typed: a boolean that also takes its text form lists true|false once, and not at all
+                java.util.Set<String> values = new java.util.LinkedHashSet<>();
                 p.get("enum").forEach(v -> values.add(v.asText()));
-                line.append(", one of ").append(String.join("|", values));
+                if (!values.equals(java.util.Set.of("true", "false"))) {
+                    line.append(", one of ").append(String.join("|", values));
+                }
             }
             line.append(")");
             String d = p.path("description").asText("");

@@ -63,7 +63,7 @@ class FoundationCommandsTest {
         CliRun run = CliRun.of("--plugins", plugins.toString(), "validate", "fixture", "--config", config.toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).isEqualTo("config " + config + " for plugin 'fixture': 4 schema errors\n"
-                + "  /colour: is not a known property (check its spelling; allowed properties are listed by 'plugboard spec')\n"
+                + "  /colour: is not a known property (check its spelling)\n"
                 + "  /retries: must be at least 0\n"
                 + "  /token: must be at least 8 characters long\n"
                 + "  /url: must be of type string, but is integer\n"

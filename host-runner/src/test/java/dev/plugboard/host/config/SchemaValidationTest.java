@@ -36,7 +36,7 @@ class SchemaValidationTest {
                 .containsExactly(
                         "/authToken: must be at least 10 characters long",
                         "/baseUrl: must be a valid uri",
-                        "/colour: is not a known property (check its spelling; allowed properties are listed by 'plugboard spec')",
+                        "/colour: is not a known property (check its spelling)",
                         "/maxConcurrency: must be at most 25",
                         "/mode: must be one of [\"fast\", \"safe\"]",
                         "/organization: must match the pattern ^[a-z0-9-]+$");

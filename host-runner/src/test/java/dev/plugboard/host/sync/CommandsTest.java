@@ -222,7 +222,7 @@ class CommandsTest {
                 "--out", work.resolve("x.csv").toString());
         assertThat(invalid.exitCode()).isEqualTo(3);
         assertThat(invalid.err()).startsWith("plugboard: the parameters of report 'members' are not valid (1 error):\n"
-                + "  /limit: ");
+                + "  /limit: ").endsWith("\nSee 'plugboard reports fake' for the parameters each report takes.\n");
         assertThat(work.resolve("x.csv")).doesNotExist();
         assertThat(work.resolve("x.csv.partial")).doesNotExist();
 
@@ -232,6 +232,8 @@ class CommandsTest {
         assertThat(unknownTeam.exitCode()).isEqualTo(3);
         assertThat(unknownTeam.err()).isEqualTo("plugboard: plugin 'fake' failed running report 'members': parameter 'teams':"
                 + " there is no team 'nope'\n");
+        // the CSV header waits for the first page: a refused report leaves nothing half written on stdout
+        assertThat(unknownTeam.out()).isEmpty();
 
         CliRun malformed = run("report", "fake", "members", "--config", config.toString(), "--param", "limit=lots");
         assertThat(malformed.exitCode()).isEqualTo(2);
