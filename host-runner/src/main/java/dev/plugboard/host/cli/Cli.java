@@ -41,6 +41,17 @@ public final class Cli {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setAllowSubcommandsAsOptionParameters(true); // --plugins plugins: a folder named like a command
+        // a mistyped option: the message, a suggestion when picocli has one, and where the options are, not the
+        // whole usage text (which buried the one line that matters)
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine line = e.getCommandLine();
+            PrintWriter messages = line.getErr();
+            messages.println("plugboard: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, messages);
+            messages.println("See '" + line.getCommandSpec().qualifiedName() + " --help' for its options.");
+            messages.flush();
+            return ExitCode.USAGE.code();
+        });
         cli.setExecutionExceptionHandler((e, line, parse) -> {
             String message = root.masker().mask(messageOf(e));
             int code = exitCodeOf(e).code();

@@ -19,6 +19,15 @@ class HelpTest {
     }
 
     @Test
+    void aMistypedOptionGetsOneMessageAndASuggestionNotTheWholeUsage() {
+        CliRun run = CliRun.of("sync", "sentry", "--typs=user");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("plugboard: Unknown option: '--typs=user'\nPossible solutions: --types\n"
+                + "See 'plugboard sync --help' for its options.\n");
+    }
+
+    @Test
     void helpOfAnUnknownCommandNamesTheCommandsThereAre() {
         CliRun run = CliRun.of("help", "account", "frobnicate");
         assertThat(run.exitCode()).isEqualTo(2);

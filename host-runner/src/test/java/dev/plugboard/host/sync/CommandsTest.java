@@ -150,7 +150,11 @@ class CommandsTest {
                 + "\"principalLastActive\":\"\"}");
         CliRun badFormat = run("access", "--sync", sync.toString(), "--format", "xml");
         assertThat(badFormat.exitCode()).isEqualTo(2);
-        assertThat(badFormat.err()).isEqualTo("plugboard: --format: unknown format 'xml': use csv or jsonl\n");
+        // picocli converts the format (any case), and names the allowed values when it is none of them
+        assertThat(badFormat.err()).isEqualTo("plugboard: Invalid value for option '--format': expected one of"
+                + " [CSV, JSONL] (case-insensitive) but was 'xml'\nSee 'plugboard access --help' for its options.\n");
+        assertThat(run("access", "--sync", sync.toString(), "--format", "JSONL").out()).isEqualTo(jsonl.out());
+        assertThat(run("access", "--help").out()).contains("--format=FORMAT", "Output format: csv, jsonl (default: csv).");
     }
 
     @Test
