@@ -29,7 +29,7 @@ import picocli.CommandLine;
             ExpireCommand.class,
             AccountCommand.class,
             SyncCommand.class, SyncsCommand.class, DiffCommand.class, AccessCommand.class, TimelineCommand.class,
-            StoreCommand.class, ReportsCommand.class, ReportCommand.class,
+            StoreCommand.class, ReviewCommand.class, ReportsCommand.class, ReportCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

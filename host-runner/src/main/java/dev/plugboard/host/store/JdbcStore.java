@@ -3,7 +3,6 @@ package dev.plugboard.host.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.plugboard.host.sync.SyncIdentity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,6 +41,11 @@ final class JdbcStore implements Store {
     @Override
     public StoreLocation location() {
         return location;
+    }
+
+    @Override
+    public ReviewStore reviews() {
+        return new JdbcReviews(connection, location);
     }
 
     private <T> T tx(Sql.Work<T> work, String what) {
@@ -101,7 +105,7 @@ final class JdbcStore implements Store {
 
     @Override
     public StoredConnection connect(String pluginId, Map<String, Object> identityValues, Optional<String> name) {
-        String identity = new SyncIdentity(pluginId, List.of(), identityValues).configDigest("plugboard-connection");
+        String identity = Store.connectionIdentity(pluginId, identityValues);
         String config = canonicalJson(identityValues);
         name.ifPresent(JdbcStore::checkName);
         return tx(() -> {

@@ -125,6 +125,19 @@ public interface Store extends AutoCloseable {
     /** @return the leases (time-bound grants) kept in this store */
     Leases leases();
 
+    /** @return the access reviews kept in this store (campaigns and their evidence) */
+    ReviewStore reviews();
+
+    /**
+     * @param pluginId       the plugin
+     * @param identityValues the configuration with its secrets masked
+     * @return the identity a connection of this plugin and configuration has ({@link StoredConnection#configIdentity()})
+     */
+    static String connectionIdentity(String pluginId, Map<String, Object> identityValues) {
+        return new dev.plugboard.host.sync.SyncIdentity(pluginId, List.of(), identityValues)
+                .configDigest("plugboard-connection");
+    }
+
     /** Closes the store. */
     @Override
     void close();
