@@ -40,8 +40,9 @@ import picocli.CommandLine.Parameters;
  * does. Every decision, planned revoke and outcome is recorded in the store before and after it happens.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Apply a decided campaign CSV: plan the revokes, refuse unknown, duplicated, conflicting or",
-            "stale rows (with their row numbers) and revokes that take away more than was decided, then revoke.",
+        description = {"Apply a decided campaign CSV: plan the revokes, check them, and send them through the plugin.",
+            "Unknown, duplicated, conflicting or stale rows are refused with their row numbers, and so are revokes",
+            "that take away more than was decided.",
             "The remove column chooses what to revoke for access through a path: empty (the principal's own grant",
             "on each path, refused when it takes away anything not decided revoke), own (the same, accepting that),",
             "grant (the grant that gives the entitlement: the team from the project), or grant ids separated by",

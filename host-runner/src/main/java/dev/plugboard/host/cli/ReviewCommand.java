@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code plugboard review}: access review campaigns that end in revocations, with their evidence in the store. */
 @Command(name = "review", mixinStandardHelpOptions = true,
-        description = {"Access reviews: start a campaign from the store's effective access (a CSV to decide),",
-            "record decisions, apply the revokes through the plugin, and report the evidence."},
+        description = {"Access reviews that end in revocations, with their evidence in the store.",
+            "Start a campaign from the store's effective access (a CSV to decide), record decisions, apply the",
+            "revokes through the plugin, and report the evidence."},
         subcommands = {ReviewCommand.Start.class, ReviewDecideCommand.class, ReviewApplyCommand.class,
             ReviewReportCommand.class, ReviewCommand.ListCampaigns.class})
 final class ReviewCommand implements Runnable {
@@ -50,7 +51,7 @@ final class ReviewCommand implements Runnable {
     /** {@code plugboard review start}. */
     @Command(name = "start", mixinStandardHelpOptions = true,
             description = {"Open a review campaign from a connection's current effective access (its last completed"
-                + " sync)", "and write it as CSV: one row per principal and entitlement with every path and the"
+                + " sync).", "It is written as CSV: one row per principal and entitlement with every path and the"
                 + " last activity,", "and empty decision (keep or revoke), reviewer, comment and remove columns."})
     static final class Start implements Callable<Integer> {
         @Spec

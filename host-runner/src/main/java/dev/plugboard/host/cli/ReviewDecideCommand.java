@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
  * ticket instead of a spreadsheet. The file is replaced atomically; every other cell stays as it was.
  */
 @Command(name = "decide", mixinStandardHelpOptions = true,
-        description = {"Write a decision into a campaign CSV (as a spreadsheet would): the rows of a principal,",
-            "or of a principal and an entitlement, get the decision, reviewer, comment and remove choice given."})
+        description = {"Write a decision into a campaign CSV, as a spreadsheet would.",
+            "The rows of a principal, or of a principal and an entitlement, get the decision, reviewer, comment",
+            "and remove choice given."})
 final class ReviewDecideCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  * decided what, in which apply run (when, by whom, dry run or not), what was sent and what the remote system answered.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a campaign's evidence as CSV: one row per decision of each apply run and each revoke",
-            "it led to (who decided what, when, what was sent, what the remote system answered)."})
+        description = {"Write a campaign's evidence as CSV.", "One row per decision of each apply run and each revoke"
+            + " it led to:", "who decided what, when, what was sent, what the remote system answered."})
 final class ReviewReportCommand implements Callable<Integer> {
     /** The columns, in order. */
     static final List<String> COLUMNS = List.of("campaign", "connection", "campaignSync", "run", "runStartedAt",
