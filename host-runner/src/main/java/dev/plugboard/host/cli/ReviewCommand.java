@@ -132,18 +132,22 @@ final class ReviewCommand implements Runnable {
                 List<ReviewStore.Campaign> campaigns = opened.reviews().campaigns(only);
                 var out = spec.commandLine().getOut();
                 if (campaigns.isEmpty()) {
-                    out.println("no review campaign yet: start one with plugboard review start --connection NAME");
+                    out.println("No review campaign in " + opened.location().describe() + " yet: start one with plugboard"
+                            + " review start --connection NAME.");
                     return ExitCode.OK.code();
                 }
-                out.println("campaign  connection  sync  started                   by  rows  runs  filter");
+                List<String[]> table = new ArrayList<>();
+                table.add(new String[] {"CAMPAIGN", "CONNECTION", "SYNC", "STARTED", "BY", "ROWS", "RUNS", "LAST RUN",
+                    "FILTER"});
                 for (ReviewStore.Campaign c : campaigns) {
                     List<ReviewStore.Run> runs = opened.reviews().runs(c);
-                    String last = runs.isEmpty() ? "0" : runs.size() + " (last: " + runs.get(runs.size() - 1).status()
-                            + (runs.get(runs.size() - 1).dryRun() ? ", dry run" : "") + ")";
-                    out.println(c.id() + "  " + c.connectionName() + "  " + c.syncId() + "  " + c.startedAt() + "  "
-                            + c.startedBy() + "  " + c.rowCount() + "  " + last + "  " + (c.filter().isEmpty() ? "-"
-                            : c.filter()));
+                    String last = runs.isEmpty() ? "-" : runs.get(runs.size() - 1).status()
+                            + (runs.get(runs.size() - 1).dryRun() ? " (dry run)" : "");
+                    table.add(new String[] {Long.toString(c.id()), c.connectionName(), Long.toString(c.syncId()),
+                        c.startedAt().toString(), c.startedBy(), Long.toString(c.rowCount()),
+                        Integer.toString(runs.size()), last, c.filter().isEmpty() ? "-" : c.filter()});
                 }
+                PluginsCommand.printTable(out, table);
                 return ExitCode.OK.code();
             } catch (StoreException e) {
                 throw StoreOptions.failure(e);
