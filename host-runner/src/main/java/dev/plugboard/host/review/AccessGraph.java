@@ -6,7 +6,6 @@ import dev.plugboard.host.json.Json;
 import dev.plugboard.host.store.RecordFilter;
 import dev.plugboard.host.store.Store;
 import dev.plugboard.host.store.StoreException;
-import dev.plugboard.host.store.StoredRecord;
 import dev.plugboard.host.store.StoredSync;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -119,20 +118,31 @@ public final class AccessGraph {
     public static AccessGraph of(Store store, StoredSync sync) {
         AccessGraph graph = new AccessGraph();
         store.records(sync, new RecordFilter(Set.of("resourceType", "entitlement", "grant"), Set.of(), Set.of(),
-                false), graph::add);
+                false), r -> graph.add(r.json()));
         graph.computeBefore();
         return graph;
     }
 
-    private void add(StoredRecord r) {
+    /**
+     * @param records sync-format lines (other kinds than resource types, entitlements and grants are skipped)
+     * @return their grants as a graph
+     */
+    public static AccessGraph of(Iterable<String> records) {
+        AccessGraph graph = new AccessGraph();
+        records.forEach(graph::add);
+        graph.computeBefore();
+        return graph;
+    }
+
+    private void add(String line) {
         JsonNode json;
         try {
-            json = Json.read(r.json());
+            json = Json.read(line);
         } catch (JsonProcessingException e) {
             throw new StoreException(StoreException.Problem.UNAVAILABLE, "a stored record is not JSON ("
                     + e.getOriginalMessage() + "): the store is damaged", e);
         }
-        switch (r.kind()) {
+        switch (json.path("kind").asText()) {
             case "resourceType" -> {
                 Set<String> t = new HashSet<>();
                 json.path("traits").forEach(x -> t.add(x.asText()));
