@@ -286,8 +286,23 @@ abstract class ReviewContract {
         assertEquals(List.of("done", "took team '" + a.slug() + "' (team:" + a.id() + ")'s access to project " + p.id(),
                 "GET /api/0/projects/" + org + "/" + p.id() + "/teams/; DELETE /api/0/projects/" + org + "/"
                 + p.id() + "/teams/" + a.id() + "/", "T"), rows.get(1).subList(21, 25));
-        assertEquals("2", rows.get(2).get(17));
-        assertEquals("team:" + b.id(), rows.get(2).get(19));
+        assertEquals(List.of("campaign", "connection", "campaignSync", "run", "runStartedAt", "runBy", "dryRun",
+                "runSync", "runStatus", "fileRow", "principal", "entitlementId", "decision", "reviewer", "comment",
+                "remove", "verdict", "action", "revokeEntitlement", "revokePrincipal", "alsoRemoves", "outcome",
+                "message", "requests", "actionFinishedAt"), rows.get(0));
+        // the second revoke serves the same decision: the same decision cells, then its own action
+        assertEquals(rows.get(1).subList(0, 17), rows.get(2).subList(0, 17));
+        Set<String> alsoB = new TreeSet<>();
+        alsoB.add("team:" + b.id() + " " + access());
+        // removing only B's access: members of A (the other path, still there when the plan was made) keep P
+        List<Team> notB = sim.org().teams().stream().filter(t -> p.teamIds().contains(t.id())).toList();
+        b.members().stream().map(tm -> tm.memberId()).filter(id -> !id.equals(m.id())
+                && notB.stream().noneMatch(t -> in(t, id)) && !in(a, id))
+                .forEach(id -> alsoB.add("user:" + id + " " + access()));
+        assertEquals(List.of("2", access(), "team:" + b.id(), String.join("; ", alsoB), "done", "took team '"
+                + b.slug() + "' (team:" + b.id() + ")'s access to project " + p.id(), "GET /api/0/projects/" + org
+                + "/" + p.id() + "/teams/; DELETE /api/0/projects/" + org + "/" + p.id() + "/teams/" + b.id() + "/",
+                "T"), rows.get(2).subList(17, 25));
     }
 
     @Test
