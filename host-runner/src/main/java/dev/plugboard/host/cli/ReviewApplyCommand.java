@@ -41,15 +41,16 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Apply a decided campaign CSV: plan the revokes, check them, and send them through the plugin.",
-            "Unknown, duplicated, conflicting or stale rows are refused with their row numbers, and so are revokes",
-            "that take away more than was decided.",
-            "The remove column chooses what to revoke for access through a path: empty (the principal's own grant",
-            "on each path, refused when it takes away anything not decided revoke), own (the same, accepting that),",
-            "grant (the grant that gives the entitlement: the team from the project), or grant ids separated by",
-            "spaces. On a terminal it asks first, unless --yes; --dry-run sends no change."})
+            "Unknown, duplicated, conflicting or stale rows are refused with their row numbers, and so are revokes"
+                + " that take away more than was decided; then nothing is sent.",
+            "The remove column chooses what to revoke for access through a path: empty (the principal's own grant"
+                + " on each path, refused when it takes away anything not decided revoke), own (the same, accepting"
+                + " that), grant (the grant that gives the entitlement: the team from the project), or grant ids"
+                + " separated by spaces.",
+            "On a terminal it asks first, unless --yes; --dry-run sends only the plugin's reads."})
 final class ReviewApplyCommand extends ConnectorCommand {
-    @Parameters(index = "1..2", arity = "1..2", paramLabel = "[CAMPAIGN] FILE", description = "The campaign id"
-            + " (default: the one in the file's campaign column) and the decided CSV.")
+    @Parameters(index = "1..2", arity = "1..2", paramLabel = "[CAMPAIGN] FILE", hideParamSyntax = true,
+            description = "The campaign id (default: the one in the file's campaign column) and the decided CSV.")
     private List<String> arguments = new ArrayList<>();
 
     @Mixin

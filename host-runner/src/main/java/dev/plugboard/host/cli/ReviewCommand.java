@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 /** {@code plugboard review}: access review campaigns that end in revocations, with their evidence in the store. */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Access reviews that end in revocations, with their evidence in the store.",
-            "Start a campaign from the store's effective access (a CSV to decide), record decisions, apply the",
-            "revokes through the plugin, and report the evidence."},
+            "Start a campaign from the store's effective access (a CSV to decide), record decisions, apply the"
+                + " revokes through the plugin, and report the evidence."},
         subcommands = {ReviewCommand.Start.class, ReviewDecideCommand.class, ReviewApplyCommand.class,
             ReviewReportCommand.class, ReviewCommand.ListCampaigns.class})
 final class ReviewCommand implements Runnable {
@@ -52,7 +52,7 @@ final class ReviewCommand implements Runnable {
     @Command(name = "start", mixinStandardHelpOptions = true,
             description = {"Open a review campaign from a connection's current effective access (its last completed"
                 + " sync).", "It is written as CSV: one row per principal and entitlement with every path and the"
-                + " last activity,", "and empty decision (keep or revoke), reviewer, comment and remove columns."})
+                + " last activity, and empty decision (keep or revoke), reviewer, comment and remove columns."})
     static final class Start implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -61,9 +61,9 @@ final class ReviewCommand implements Runnable {
         private StoreOptions store;
 
         @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = {"Review only matching access:"
-            + " principal=user:42, principalType=user, entitlement=team:7:* (a trailing * matches any rest),",
-            "resourceType=project, resource=project:3. Repeat it: one field's values are alternatives, different"
-                + " fields must all match."})
+            + " principal=user:42, principalType=user, entitlement=team:7:* (a trailing * matches any rest),"
+            + " resourceType=project, resource=project:3. Repeat it: one field's values are alternatives, different"
+            + " fields must all match."})
         private List<String> filters = new ArrayList<>();
 
         @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the CSV to FILE (atomically)"

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = {"Write a decision into a campaign CSV, as a spreadsheet would.",
-            "The rows of a principal, or of a principal and an entitlement, get the decision, reviewer, comment",
-            "and remove choice given."})
+            "The rows of a principal, or of a principal and an entitlement, get the decision, reviewer, comment"
+                + " and remove choice given."})
 final class ReviewDecideCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write a campaign's evidence as CSV.", "One row per decision of each apply run and each revoke"
-            + " it led to:", "who decided what, when, what was sent, what the remote system answered."})
+            + " it led to: who decided what, when, what was sent, what the remote system answered."})
 final class ReviewReportCommand implements Callable<Integer> {
     /** The columns, in order. */
     static final List<String> COLUMNS = List.of("campaign", "connection", "campaignSync", "run", "runStartedAt",
