@@ -194,9 +194,9 @@ public final class ReviewPlanner {
         String choice = r.remove();
         List<AccessGraph.Revoke> cuts;
         if (choice.isEmpty() || choice.equals("own")) {
-            cuts = own(paths);
+            cuts = own(paths, revoked);
         } else if (choice.equals("grant")) {
-            cuts = last(paths);
+            cuts = last(paths, revoked);
         } else {
             cuts = new ArrayList<>();
             Set<AccessGraph.Revoke> candidates = new LinkedHashSet<>();
@@ -234,8 +234,8 @@ public final class ReviewPlanner {
 
     private String alternative(List<PathCuts> paths, Set<AccessGraph.Holding> revoked) {
         try {
-            List<AccessGraph.Revoke> last = last(paths);
-            if (last.equals(own(paths))) {
+            List<AccessGraph.Revoke> last = last(paths, revoked);
+            if (last.equals(own(paths, revoked))) {
                 return "";
             }
             Set<AccessGraph.Holding> wider = new TreeSet<>(graph.lost(last));
@@ -247,24 +247,35 @@ public final class ReviewPlanner {
         }
     }
 
-    private static List<AccessGraph.Revoke> own(List<PathCuts> paths) throws Refused {
+    /**
+     * The principal's own grant on each path. A grant held via other entitlements has no own revoke: the one of
+     * those the same file decides to revoke is used, else the reviewer must name one.
+     */
+    private static List<AccessGraph.Revoke> own(List<PathCuts> paths, Set<AccessGraph.Holding> revoked)
+            throws Refused {
         List<AccessGraph.Revoke> cuts = new ArrayList<>();
         for (PathCuts p : paths) {
-            if (p.via()) {
+            Optional<AccessGraph.Revoke> decided = p.via() ? p.own().stream().filter(r -> revoked.contains(
+                    new AccessGraph.Holding(r.principal(), r.entitlement()))).findFirst() : Optional.empty();
+            if (decided.isPresent()) {
+                cuts.add(decided.get());
+            } else if (p.via()) {
                 throw new Refused("the path " + p.path() + " is held through " + ids(p.own()) + " together, so"
                         + " revoking the entitlement alone would not remove it: name the one to revoke in remove ("
                         + ids(p.own()) + ")");
+            } else {
+                cuts.addAll(p.own());
             }
-            cuts.addAll(p.own());
         }
         return cuts.stream().distinct().toList();
     }
 
-    private static List<AccessGraph.Revoke> last(List<PathCuts> paths) throws Refused {
+    private static List<AccessGraph.Revoke> last(List<PathCuts> paths, Set<AccessGraph.Holding> revoked)
+            throws Refused {
         List<AccessGraph.Revoke> cuts = new ArrayList<>();
         for (PathCuts p : paths) {
             if (p.steps().isEmpty()) {
-                cuts.addAll(own(List.of(p)));
+                cuts.addAll(own(List.of(p), revoked));
             } else {
                 cuts.addAll(p.last());
             }

@@ -86,6 +86,15 @@ class ReviewPlannerTest {
     }
 
     @Test
+    void revokingTheMembershipInTheSameFileTakesTheAdminItGaveAlong() throws Exception {
+        ReviewPlan plan = plan(revoke(2, "user:5", "project:3:access", ""), revoke(3, "user:5", "team:7:admin", ""),
+                revoke(4, "user:5", "team:7:member", ""));
+        assertThat(plan.refusals()).isEmpty();
+        assertThat(plan.revokes()).containsExactly(new ReviewPlan.PlannedRevoke(
+                new AccessGraph.Revoke("team:7:member", "user:5"), List.of(2, 3, 4), List.of()));
+    }
+
+    @Test
     void theLastOwnerIsRefused() throws Exception {
         assertThat(plan(revoke(3, "user:1", "role:owner:assigned", "")).refusals()).containsExactly("row 3: would"
                 + " remove the organization's last owner (role:owner:assigned is held by user:1 only): make someone"
