@@ -43,7 +43,7 @@ echo "$ plugboard validate sentry --config $out/sentry.yaml"
 plugboard validate sentry --config "$out/sentry.yaml"
 echo
 echo "$ plugboard sync sentry --config $out/sentry.yaml --connection demo-sentry --out $out/sync.jsonl"
-plugboard sync sentry --config "$out/sentry.yaml" --connection demo-sentry --out "$out/sync.jsonl" --quiet
+plugboard sync sentry --config "$out/sentry.yaml" --connection demo-sentry --out "$out/sync.jsonl"
 echo
 echo "$ plugboard access --sync $out/sync.jsonl --format csv --out $out/access.csv"
 plugboard access --sync "$out/sync.jsonl" --format csv --out "$out/access.csv"
@@ -55,7 +55,7 @@ java -jar sentry-simulator/target/sentry-simulator.jar churn --url "$(field base
   > "$out/churn.json"
 echo
 echo "$ plugboard sync sentry --config $out/sentry.yaml --connection demo-sentry"
-plugboard sync sentry --config "$out/sentry.yaml" --connection demo-sentry --quiet
+plugboard sync sentry --config "$out/sentry.yaml" --connection demo-sentry
 echo
 echo "$ plugboard syncs --connection demo-sentry"
 plugboard syncs --connection demo-sentry
