@@ -22,7 +22,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class StoreOpener {
     /** The newest schema version this Plugboard knows (its highest migration). */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
     /** Flyway's history table: also what marks a database as a Plugboard store. */
     static final String HISTORY_TABLE = "plugboard_schema_history";
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);

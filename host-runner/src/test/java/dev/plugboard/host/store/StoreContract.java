@@ -307,6 +307,18 @@ abstract class StoreContract {
     }
 
     @Test
+    void theEffectiveAccessViewShowsAGrantHeldViaOtherEntitlementsWithItsPathNotAsDirect() throws Exception {
+        StoredConnection c = acme();
+        sync(c, Org.BASE + "held 7 2 role:manager:assigned,team:7:member\n");
+
+        assertThat(query("SELECT principal, entitlement_id, path FROM current_effective_access WHERE principal ="
+                + " 'user:2' ORDER BY entitlement_id, path")).containsExactly(
+                "user:2|project:30:access|team:7:member -> project:30:access",
+                "user:2|team:7:admin|role:manager:assigned + team:7:member -> team:7:admin",
+                "user:2|team:7:member|direct");
+    }
+
+    @Test
     void theViewsAnswerWhoGainedWhatAndWhoHoldsWhatNowInSql() throws Exception {
         StoredConnection c = acme();
         StoredSync first = sync(c, Org.BASE);
