@@ -4,6 +4,8 @@
 # connector's request pattern against the same simulator. Prints one Markdown table.
 # Usage: scripts/bench.sh [--sizes S,M,L] [--latency-ms 50] [--no-peer] [--events 20000] [--startup-runs 7] [--xmx 256m] [--out FILE]
 #                        [--store-syncs 30] [--store-only]   (the store: L sync with vs without it, 30 M syncs with churn, diff, access)
+#                        [--events-only]   (the project-events report alone: a first --incremental --into store run,
+#                                           then a second after 1% new events)
 #        scripts/bench.sh --kafka-connect [S|M|L]   an identity sync through an in-process Kafka Connect cluster against
 #        the CLI (same simulator settings; default M): requests and wall time of each, and their ratio
 set -euo pipefail

@@ -20,15 +20,20 @@ import java.util.Map;
  * {@code plugboard} CLI against the simulator with Sentry-like limits and a fixed latency; the same organizations
  * through the peer's request pattern; one table. Run from the repository root after {@code mvn package}:
  * {@code java -jar benchmarks/target/benchmarks.jar [--sizes S,M,L] [--latency-ms 50] [--no-peer] [--events 20000]
- * [--xmx 256m] [--out FILE] [--store-syncs 30] [--store-only]}. The identity syncs run with {@code --no-store}
- * (JSON Lines only, as before the store); the store's measurements come after them ({@link StoreBench}), unless
- * {@code --store-syncs 0}.
+ * [--xmx 256m] [--out FILE] [--store-syncs 30] [--store-only] [--events-only]}. The identity syncs run with
+ * {@code --no-store}
+ * (JSON Lines only, as before the store); the project-events report runs twice, incrementally ({@link EventsBench});
+ * the store's measurements come after them ({@link StoreBench}), unless {@code --store-syncs 0}.
+ * {@code --events-only} runs the project-events rows alone.
  */
 public final class Benchmark {
     private static final Map<String, int[]> SIZES = Map.of(
             "S", new int[] {500, 50, 200},
             "M", new int[] {5_000, 300, 1_000},
             "L", new int[] {50_000, 2_000, 5_000});
+    private static final String HEADER = "| run | requests | minimum | wall time | lower bound | ratio | ratio without"
+            + " start-up | 429s | peak heap | start to first request |";
+    private static final String RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
     private static final int RATE_PER_SECOND = 40;
     private static final int CONCURRENT = 25;
 
@@ -56,11 +61,20 @@ public final class Benchmark {
             }
             return;
         }
+        if (opts.containsKey("--events-only")) {
+            String table = String.join("\n", List.of(HEADER, RULE)) + "\n"
+                    + String.join("\n", eventsRows(work, plugins, events, latency, xmx)) + "\n";
+            System.out.print(table);
+            if (opts.containsKey("--out")) {
+                Files.writeString(Path.of(opts.get("--out")), table);
+            }
+            return;
+        }
         int startupRuns = Integer.parseInt(opts.getOrDefault("--startup-runs", "7"));
         List<String> startup = startupRows(work, plugins, Math.max(startupRuns, 1), latency);
         List<String> rows = new ArrayList<>();
-        rows.add("| run | requests | minimum | wall time | lower bound | ratio | ratio without start-up | 429s | peak heap | start to first request |");
-        rows.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        rows.add(HEADER);
+        rows.add(RULE);
         for (String size : sizes) {
             int[] s = SIZES.get(size.trim());
             if (s == null) {
@@ -104,8 +118,7 @@ public final class Benchmark {
             rows.addAll(startup);
         }
         if (events > 0) {
-            rows.add(eventsRow(work, plugins, events, latency, xmx));
-            System.err.println(rows.get(rows.size() - 1));
+            rows.addAll(eventsRows(work, plugins, events, latency, xmx));
         }
         if (storeSyncs > 0) {
             rows.add("");
@@ -118,45 +131,26 @@ public final class Benchmark {
         }
     }
 
-    private static String eventsRow(Path work, Path plugins, int events, long latency, String xmx) throws Exception {
-        int projects = 20;
-        int perIssue = 100;
-        int issues = Math.max(1, events / projects / perIssue);
-        SimulatorOptions options = SimulatorOptions.builder().seed(1).members(50).teams(5).projects(projects)
-                .issuesPerProject(issues).eventsPerIssue(perIssue).latency(Duration.ofMillis(latency))
-                .rateLimits(RateLimitPolicy.saas()).build();
-        try (SentrySimulator sim = SentrySimulator.start(options)) {
-            long total = 0;
-            long minimum = 2; // the org detail (region) and the projects listing ("all"), then each page of events
-            for (var p : sim.org().projects()) {
-                long n = sim.projectData(p.id()).orElseThrow().events().size();
-                total += n;
-                minimum += OrgShape.pages(n);
-            }
-            Path config = config(work, sim, "events");
-            sim.resetStats();
-            HostRun run = HostRun.run(sim, work, xmx, Map.of("BENCH_SENTRY_TOKEN", sim.token()),
-                    List.of("--plugins", plugins.toString(), "report", "sentry", "project-events", "--config",
-                            config.toString(), "--param", "projects=all", "--param", "daysBack=90",
-                            "--format", "jsonl", "--out", work.resolve("events.jsonl").toString()));
-            if (run.exitCode() != 0) {
-                throw new IllegalStateException("project-events report failed (" + run.exitCode() + "): " + run.stderr());
-            }
-            // project events: 60 requests per 60 s window, aligned to the clock, one at a time. From the first
-            // request, the best possible run waits for the window in which the last batch may start, then sends it.
-            long eventRequests = minimum - 2;
-            long firstEpoch = run.startEpochMillis() + run.firstRequestMillis();
-            long windowMs = 60_000;
-            long boundaries = (eventRequests + 60 - 1) / 60 - 1; // windows crossed; the other two requests use other endpoints
-            long lastWindowStart = Math.floorDiv(firstEpoch, windowMs) * windowMs + boundaries * windowMs;
-            long lastBatch = eventRequests - boundaries * 60;
-            double byWindows = Math.max(0, lastWindowStart - firstEpoch) / 1000.0 + lastBatch * latency / 1000.0;
-            double lower = Math.max((eventRequests + 2) * latency / 1000.0, byWindows);
-            return row("plugboard report project-events (" + total + " events, " + projects + " projects)",
-                    sim.stats().total(), minimum, run.wallMillis() / 1000.0, lower,
-                    (run.wallMillis() - run.firstRequestMillis()) / 1000.0, sim.stats().rateLimited(),
-                    run.peakHeapMb() + " MiB (-Xmx" + xmx + ")", run.firstRequestMillis() + " ms");
-        }
+    private static List<String> eventsRows(Path work, Path plugins, int events, long latency, String xmx)
+            throws Exception {
+        return new EventsBench(work, plugins, latency, xmx).rows(events, (name, requests, minimum, wall, lower, run,
+                limited) -> row(name, requests, minimum, wall / 1000.0, lower, (wall - run.firstRequestMillis())
+                / 1000.0, limited, run.peakHeapMb() + " MiB (-Xmx" + xmx + ")", run.firstRequestMillis() + " ms"));
+    }
+
+    /**
+     * Project events: 60 requests per 60 s window, aligned to the clock, one at a time. From the first request, the
+     * best possible run waits for the window in which the last batch may start, then sends it.
+     *
+     * @return that wait plus the last batch's latency, in seconds
+     */
+    static double byWindows(HostRun run, long eventRequests, long latency) {
+        long firstEpoch = run.startEpochMillis() + run.firstRequestMillis();
+        long windowMs = 60_000;
+        long boundaries = (eventRequests + 60 - 1) / 60 - 1; // windows crossed; the other two requests use other endpoints
+        long lastWindowStart = Math.floorDiv(firstEpoch, windowMs) * windowMs + boundaries * windowMs;
+        long lastBatch = eventRequests - boundaries * 60;
+        return Math.max(0, lastWindowStart - firstEpoch) / 1000.0 + lastBatch * latency / 1000.0;
     }
 
     /**
@@ -202,7 +196,7 @@ public final class Benchmark {
         return Math.max(byChain, Math.max(byRate, byConcurrency));
     }
 
-    private static Path config(Path work, SentrySimulator sim, String name) throws IOException {
+    static Path config(Path work, SentrySimulator sim, String name) throws IOException {
         return Files.writeString(work.resolve("sentry-" + name + ".yaml"), "authToken: ${env:BENCH_SENTRY_TOKEN}\n"
                 + "organization: " + sim.organization() + "\nbaseUrl: " + sim.baseUrl() + "\n");
     }
@@ -217,13 +211,14 @@ public final class Benchmark {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--no-peer") || a.equals("--store-only")) {
+            if (a.equals("--no-peer") || a.equals("--store-only") || a.equals("--events-only")) {
                 opts.put(a, "");
             } else if (a.startsWith("--") && i + 1 < args.length) {
                 opts.put(a, args[++i]);
             } else {
                 throw new IllegalArgumentException("usage: benchmarks.jar [--sizes S,M,L] [--latency-ms 50] [--no-peer]"
-                        + " [--events 20000] [--startup-runs 7] [--xmx 256m] [--out FILE] [--store-syncs 30] [--store-only]; got '"
+                        + " [--events 20000] [--startup-runs 7] [--xmx 256m] [--out FILE] [--store-syncs 30] [--store-only]"
+                        + " [--events-only]; got '"
                         + a + "'");
             }
         }

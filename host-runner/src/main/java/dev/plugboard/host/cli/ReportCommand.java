@@ -166,6 +166,14 @@ final class ReportCommand extends ConnectorCommand {
                         + e.getMessage() + ")", e);
             }
             Duration lookback = stored.lookback();
+            Optional<Duration> before = saved.flatMap(c -> savedLookback(c.state()));
+            boolean toOutput = file.isPresent() || !stored.intoStore();
+            if (before.filter(b -> b.compareTo(lookback) < 0).isPresent() && toOutput) {
+                err.println("warning: --lookback " + ReportStoreOptions.describe(lookback) + " is longer than the "
+                        + ReportStoreOptions.describe(before.get()) + " the last run of " + of + " used: the rows"
+                        + " between the two that it delivered are written again (keep one --lookback per report)");
+                err.flush();
+            }
             Instant now = session.context().clock().instant();
             Optional<Instant> from = IncrementalMerge.lowerBound(previous, lookback, declared.retention(), now);
             if (previous.cursor().isPresent() && from.isPresent()
@@ -190,7 +198,7 @@ final class ReportCommand extends ConnectorCommand {
             if (outcome.state().isPresent()) {
                 IncrementalState state = outcome.state().get();
                 reports.saveCursor(connection, report, parameters, target, new ReportStore.CompletedRun(state.cursor(),
-                        state.toJson(), outcome.rowsRead(), outcome.rowsWritten(),
+                        withLookback(state, stored.lookback()), outcome.rowsRead(), outcome.rowsWritten(),
                         session.context().clock().instant()));
             }
             if (!quiet) {
@@ -202,6 +210,27 @@ final class ReportCommand extends ConnectorCommand {
                         .orElse("; no cursor yet (no row read)")).orElse(""));
             }
         });
+    }
+
+    /** @return the state as saved: {@link IncrementalState#toJson()} and the lookback the run used */
+    private static String withLookback(IncrementalState state, Duration lookback) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    dev.plugboard.host.json.Json.read(state.toJson());
+            n.put("lookback", lookback.toString());
+            return n.toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the state's own JSON cannot be read", e);
+        }
+    }
+
+    private static Optional<Duration> savedLookback(String state) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = dev.plugboard.host.json.Json.read(state).path("lookback");
+            return n.isTextual() ? Optional.of(Duration.parse(n.asText())) : Optional.empty();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -271,6 +271,22 @@ abstract class IncrementalCliContract {
     }
 
     @Test
+    void aLookbackLongerThanTheLastRunsWritesTheRowsBetweenAgainAndSaysSo() throws Exception {
+        add(event("e1", 60), event("e2", 30), event("e3", 5));
+        assertThat(report("events", "-q").exitCode()).isZero();
+        Path out = work.resolve("longer.csv");
+
+        CliRun longer = report("events", "--lookback", "1h", "--out", out.toString(), "-q");
+
+        assertThat(longer.exitCode()).isZero();
+        assertThat(longer.err()).isEqualTo("warning: --lookback 1h is longer than the 10m the last run of report"
+                + " events of connection acme used: the rows between the two that it delivered are written again"
+                + " (keep one --lookback per report)\n");
+        assertThat(out).hasContent("id,at,title\r\n" + csvRow("e2", 30) + csvRow("e1", 60));
+        assertThat(query("SELECT COUNT(*) AS n FROM report_acme_events")).isEqualTo("n\r\n3\r\n");
+    }
+
+    @Test
     void whatCannotBeDoneIsRefusedSayingWhatToDo() throws Exception {
         add(event("e1", 10));
         assertThat(report("plain").err()).isEqualTo("plugboard: report plain is a full refresh report: it declares no"
