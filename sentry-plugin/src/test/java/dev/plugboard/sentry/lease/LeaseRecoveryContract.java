@@ -138,4 +138,58 @@ abstract class LeaseRecoveryContract extends LeaseCliContract {
         assertThat(requests()).as("nothing was sent").isEqualTo(Map.of());
         assertThat(inTeam(t.id(), m.id())).isFalse();
     }
+
+    @Test
+    void aGrantThatFailsIsRecordedAsFailedAndNothingExpires() {
+        Member m = member();
+        Run grant = plugboard("grant", "sentry", "--config", config.toString(), "--entitlement", "team:999:member",
+                "--principal", "user:" + m.id(), "--for", "1h");
+
+        assertThat(grant.exitCode()).isEqualTo(3);
+        assertThat(grant.err()).startsWith("plugboard: ").endsWith("\nLease 1 records the failure; there is nothing"
+                + " to expire.\n");
+        assertThat(plugboard("leases", "--json").out()).contains("\"state\" : \"failed\",")
+                .contains("\"grantOutcome\" : \"failed\",");
+        later(Duration.ofHours(2));
+        requests();
+        assertThat(plugboard("expire", "sentry", "--config", config.toString()).out())
+                .isEqualTo("No lease of connection 'sentry' is past its end.\n");
+        assertThat(requests()).isEmpty();
+    }
+
+    @Test
+    void aGrantWhoseAnswerWasNeverRecordedIsSettledByTheSyncBeforeIt() throws Exception {
+        sync();
+        Member m = member();
+        Team added = teamWithout(m);
+        Team held = teamWith(m);
+        // What a process killed between sending the grant and recording its answer leaves: the lease recorded as
+        // 'granting' (the step before the send), and the grant made (the send). The store's last sync, before it,
+        // tells whether the access was held already.
+        java.time.Instant requested = java.time.Instant.now().plusSeconds(60)
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        java.time.Instant ends = requested.plus(Duration.ofHours(1));
+        try (Store s = StoreOpener.open(StoreLocation.resolve(Optional.of(store), n -> Optional.empty(),
+                Path.of(System.getProperty("user.home"))), "test")) {
+            var acme = s.connection(Optional.of("acme"));
+            for (Team t : java.util.List.of(added, held)) {
+                s.leases().begin(acme, new dev.plugboard.host.store.LeaseRequest("team:" + t.id() + ":member",
+                        "user:" + m.id(), Optional.empty(), Optional.empty(), "root", requested, ends));
+            }
+        }
+        assertThat(raw("--plugins", plugins.toString(), "grant", "sentry", "--config", config.toString(),
+                "--entitlement", "team:" + added.id() + ":member", "--principal", "user:" + m.id()).exitCode())
+                .isZero();
+        clock.set(ends);
+
+        Run expire = plugboard("expire", "sentry", "--config", config.toString());
+
+        assertThat(expire.exitCode()).as(expire.out()).isZero();
+        assertThat(expire.out()).startsWith("lease 1: revoked: team:" + added.id() + ":member of user:" + m.id())
+                .contains("lease 2: kept: team:" + held.id() + ":member of user:" + m.id() + " (ended " + ends
+                        + ") - the last sync before the lease shows the access was already held\n")
+                .endsWith("ended 2 leases of connection 'acme'.\n");
+        assertThat(inTeam(added.id(), m.id())).isFalse();
+        assertThat(inTeam(held.id(), m.id())).isTrue();
+    }
 }

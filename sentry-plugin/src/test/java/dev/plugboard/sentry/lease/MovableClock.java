@@ -19,6 +19,10 @@ final class MovableClock extends Clock {
         now.updateAndGet(t -> t.plus(d));
     }
 
+    void set(Instant t) {
+        now.set(t);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
