@@ -57,12 +57,14 @@ class FaultsTest {
     void connectionResetMalformedChunkAndEmptyResponseBreakTheClient() {
         sim.faults().add(FaultRule.connectionReset("/members/").times(1));
         assertThatThrownBy(() -> http.get(MEMBERS)).isInstanceOf(UncheckedIOException.class);
-        assertThat(http.get(MEMBERS).statusCode()).isEqualTo(200);
+        // The request after a fault goes out on a new client: the JDK client may otherwise reuse the HTTP/2
+        // connection the fault just broke and fail with an EOF that says nothing about the simulator.
+        assertThat(new Http(sim).get(MEMBERS).statusCode()).isEqualTo(200);
         sim.faults().add(FaultRule.malformedChunk("/members/").times(1));
-        assertThatThrownBy(() -> http.get(MEMBERS)).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> new Http(sim).get(MEMBERS)).isInstanceOf(UncheckedIOException.class);
         sim.faults().add(FaultRule.emptyResponse("/members/").times(1));
-        assertThatThrownBy(() -> http.get(MEMBERS)).isInstanceOf(UncheckedIOException.class);
-        assertThat(http.get(MEMBERS).statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> new Http(sim).get(MEMBERS)).isInstanceOf(UncheckedIOException.class);
+        assertThat(new Http(sim).get(MEMBERS).statusCode()).isEqualTo(200);
     }
 
     @Test
